@@ -1,0 +1,39 @@
+# GistQuiz: `make run` opens the app on the sample article, `make test` runs the checks.
+# Both create .venv on first use and are quick on a second run.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format bench eval train-models screenshots package clean
+
+$(STAMP): pyproject.toml setup.py
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "GistQuiz needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ]; then \
+	  echo "No display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): printing the sample's summary and quiz instead of opening the window."; \
+	  $(BIN)/gistquiz-cli demo; \
+	else \
+	  $(BIN)/gistquiz; \
+	fi
+
+test: $(STAMP)
+	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff format --check desktop tests
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop tests
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix desktop tests
+	$(BIN)/ruff format desktop tests
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache

@@ -1,0 +1,30 @@
+"""GUI entry point: ``gistquiz [FILE|URL]``. ``--version`` answers without importing Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gistquiz", description="GistQuiz desktop app")
+    parser.add_argument("source", nargs="?", help="file or URL to open (default: the sample)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = build_parser().parse_known_args(argv)
+    if args.version:
+        print(f"gistquiz {__version__}")
+        return 0
+    from .ui.application import run  # Qt is imported only past this point
+
+    return run(args, qt_args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The GistQuiz core: pure Python, no Qt. Shared by the CLI, the GUI and the tests."""

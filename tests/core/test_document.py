@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gistquiz.core.document import Block, build_document, document_from_blocks
+from gistquiz.core.errors import EmptyDocument, UnsupportedLanguage
+
+
+def test_sentences_slice_back_and_know_their_paragraph():
+    text = "First one here. Second one, Mr. Smith said.\n\nA new paragraph starts. It ends."
+    doc = build_document(text, language="en")
+    assert [doc.sentence_text(i) for i in range(len(doc.sentences))] == [
+        "First one here.",
+        "Second one, Mr. Smith said.",
+        "A new paragraph starts.",
+        "It ends.",
+    ]
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1, 1]
+    assert len(doc.paragraphs) == 2
+
+
+def test_repeated_identical_sentences_stay_distinct():
+    doc = build_document("Yes it is. Yes it is. Yes it is.", language="en")
+    assert len(doc.sentences) == 3
+    assert len({(s.start, s.end) for s in doc.sentences}) == 3
+
+
+def test_one_paragraph_per_line_when_no_blank_lines():
+    doc = build_document("Line one is here.\nLine two is here.\nLine three.", language="en")
+    assert len(doc.paragraphs) == 3
+
+
+def test_hard_wrapped_paragraphs_join_lines():
+    text = "This sentence is\nwrapped over two lines.\n\nNext paragraph."
+    doc = build_document(text, language="en")
+    assert doc.clean_sentence(0) == "This sentence is wrapped over two lines."
+    assert len(doc.paragraphs) == 2
+
+
+def test_blocks_keep_headings_and_title():
+    doc = document_from_blocks(
+        [Block("The Title", heading=True), Block("Body text goes here. More body.")],
+        title="The Title",
+        language="en",
+    )
+    assert doc.sentences[0].heading and doc.sentence_text(0) == "The Title"
+    assert [s.heading for s in doc.body_sentences] == [False, False]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "... --- !!!"])
+def test_empty_text_is_a_typed_error(text):
+    with pytest.raises(EmptyDocument):
+        build_document(text, language="en")
+
+
+def test_unknown_language_is_a_typed_error():
+    with pytest.raises(UnsupportedLanguage, match="Available"):
+        build_document("Some text.", language="xx")
+
+
+def test_language_is_detected():
+    assert build_document("The cat sat on the mat and it was happy.").language == "en"
+    german = "Der Hund und die Katze sind in dem Haus, und es ist nicht kalt."
+    assert build_document(german).language == "de"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400))
+def test_spans_always_slice_back_to_the_sentence(text):
+    try:
+        doc = build_document(text, language="en")
+    except EmptyDocument:
+        return
+    previous_end = 0
+    for i, s in enumerate(doc.sentences):
+        assert s.index == i
+        assert previous_end <= s.start < s.end <= len(text)
+        piece = text[s.start : s.end]
+        assert piece == doc.sentence_text(i)
+        assert piece == piece.strip() and piece
+        p = doc.paragraphs[s.paragraph]
+        assert p.start <= s.start and s.end <= p.end
+        previous_end = s.end
