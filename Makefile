@@ -37,3 +37,11 @@ format: $(STAMP)
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
+
+# Measurement scripts (not tests): each tests/bench/bench_*.py and tests/eval/eval_*.py prints
+# its figures beside the reference it must beat. They read ../shared/data by path.
+bench: $(STAMP)
+	@for s in tests/bench/bench_*.py; do echo "== $$s"; $(BIN)/python $$s || exit 1; done
+
+eval: $(STAMP)
+	@for s in tests/eval/eval_*.py; do echo "== $$s"; $(BIN)/python $$s || exit 1; done
