@@ -13,6 +13,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gistquiz", description="GistQuiz desktop app")
     parser.add_argument("source", nargs="?", help="file or URL to open (default: the sample)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check the installation end to end and exit"
+    )
+    parser.add_argument("--report", metavar="FILE", help="with --self-test: write the JSON here")
     return parser
 
 
@@ -21,6 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(f"gistquiz {__version__}")
         return 0
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test(args.report)
     from .ui.application import run  # Qt is imported only past this point
 
     return run(args, qt_args)
