@@ -24,12 +24,12 @@ run: $(STAMP)
 	fi
 
 test: $(STAMP)
-	$(BIN)/ruff check desktop tests
-	$(BIN)/ruff format --check desktop tests
+	$(BIN)/ruff check desktop tests packaging
+	$(BIN)/ruff format --check desktop tests packaging
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop tests
+	$(BIN)/ruff check desktop tests packaging
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix desktop tests

@@ -52,9 +52,18 @@ def step_freeze() -> None:
     started = time.monotonic()
     run(
         [
-            sys.executable, "-m", "PyInstaller", str(PACKAGING / "gistquiz.spec"),
-            "--noconfirm", "--clean", "--log-level", "WARN",
-            "--distpath", str(BUILD / "dist"), "--workpath", str(BUILD / "pyinstaller"),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(PACKAGING / "gistquiz.spec"),
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(BUILD / "dist"),
+            "--workpath",
+            str(BUILD / "pyinstaller"),
         ]
     )
     if sys.platform.startswith("linux"):
@@ -98,7 +107,8 @@ def step_selftest(executable: Path | None = None) -> None:
     )
     data = json.loads(report.read_text()) if report.exists() else {}
     for check in data.get("checks", []):
-        print(f"  {'ok ' if check['ok'] else 'FAIL'} {check['name']:<28} {check['seconds']:6.2f} s  {check.get('detail', '')}")
+        mark = "ok  " if check["ok"] else "FAIL"
+        print(f"  {mark} {check['name']:<14} {check['seconds']:6.2f} s  {check.get('detail', '')}")
     if result.returncode != 0:
         raise SystemExit(f"self-test failed (exit {result.returncode}); report: {report}")
 

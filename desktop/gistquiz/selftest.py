@@ -8,6 +8,7 @@ Windows exe has no stdout). Exit 0 only if every check passed; a watchdog ends a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
@@ -70,10 +71,9 @@ def _check_quiz() -> str:
 def _check_exports(workdir: Path) -> str:
     from .core import export
 
-    try:  # the PDF exporter lives outside the core (it uses Qt) and registers on import
+    # The PDF exporter lives outside the core (it uses Qt) and registers itself on import.
+    with contextlib.suppress(ImportError):
         from . import render  # noqa: F401
-    except ImportError:
-        pass
     quiz = _sample_quiz()
     written = []
     for fmt in export.formats():

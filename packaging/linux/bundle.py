@@ -40,7 +40,9 @@ def system_dependencies(bundle: Path) -> list[str]:
     """
     system_libs: set[str] = set()
     for path in bundle.rglob("*"):
-        if not path.is_file() or not (path.suffix == ".so" or ".so." in path.name or os.access(path, os.X_OK)):
+        if not path.is_file() or not (
+            path.suffix == ".so" or ".so." in path.name or os.access(path, os.X_OK)
+        ):
             continue
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
         for match in re.finditer(r"=>\s+(/\S+)", out):
@@ -96,7 +98,10 @@ Description: summarize an article and quiz yourself on its key facts
         ["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(root), str(out)],
         check=True,
     )
-    print(f"{out.name}: {out.stat().st_size / 1e6:.1f} MB ({compression}); Depends: {len(depends)} packages")
+    print(
+        f"{out.name}: {out.stat().st_size / 1e6:.1f} MB ({compression}); "
+        f"Depends: {len(depends)} packages"
+    )
     return out
 
 

@@ -26,8 +26,12 @@ def compile_installer(bundle: Path | None, build: Path, dist: Path, version: str
         out = dist / f"gistquiz-{version}-setup.exe"
     subprocess.run(
         [
-            makensis, "-V2", "-WX",
-            f"-DVERSION={version}", f"-DPAYLOAD={bundle}", f"-DOUTFILE={out}",
+            makensis,
+            "-V2",
+            "-WX",
+            f"-DVERSION={version}",
+            f"-DPAYLOAD={bundle}",
+            f"-DOUTFILE={out}",
             str(HERE / "gistquiz.nsi"),
         ],
         check=True,
