@@ -57,3 +57,16 @@ class NotEnoughText(GistQuizError):
     """The document is too short for the requested work (e.g. a quiz from one sentence)."""
 
     exit_code = 9
+
+
+# Finer kinds of ExtractionFailed, so the GUI and tests can tell them apart; same exit code.
+class CorruptFile(ExtractionFailed):
+    """The file is damaged, truncated or not really of the type its name says."""
+
+
+class EncryptedDocument(ExtractionFailed):
+    """The file is password-protected; we never try to guess passwords."""
+
+
+class NoArticleText(ExtractionFailed):
+    """A web page with no main text: only navigation, an app shell or a login wall."""

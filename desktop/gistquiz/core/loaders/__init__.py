@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import text  # noqa: F401  (each import registers its loader)
+from . import docx, epub, html, markdown, pdf, text  # noqa: F401  (each registers its loader)
 from .registry import (
     DEFAULT_MAX_BYTES,
     LoadContext,

@@ -22,6 +22,7 @@ class LoadContext:
     name: str = ""  # file name or URL, for titles and messages
     language: str | None = None  # None: detect
     cancel: CancelToken = NEVER_CANCELLED
+    encoding: str | None = None  # a charset the transport declared (HTTP Content-Type)
 
 
 LoaderFn = Callable[[bytes, LoadContext], Document]

@@ -1,0 +1,81 @@
+"""DOCX: paragraphs in body order via python-docx; headings from the heading styles.
+
+Tables are left out (cells are not sentences); so are headers, footers and comments.
+python-docx parses the package XML with entity resolution off, so a document cannot pull
+in local files.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ..document import Block, Document, document_from_blocks
+from ..errors import CorruptFile
+from .registry import LoadContext, Loader, register
+
+# Built-in style names and ids: "Heading 1".."Heading 9", "Title"; ids "Heading1", "Title".
+_HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title|subtitle)$", re.I)
+
+
+def load_docx(data: bytes, ctx: LoadContext) -> Document:
+    document = open_docx(data, ctx.name)
+    blocks: list[Block] = []
+    style_title = ""
+    for index, paragraph in enumerate(document.paragraphs):
+        if index % 200 == 0:
+            ctx.cancel.check()
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        heading = is_heading(paragraph)
+        if heading and not style_title and _style_names(paragraph) & {"title"}:
+            style_title = text
+        blocks.append(Block(text, heading=heading))
+    title = (document.core_properties.title or "").strip() or style_title
+    if not title:
+        title = next((b.text for b in blocks if b.heading), "")
+    return document_from_blocks(blocks, title=title, language=ctx.language, source=ctx.name)
+
+
+def open_docx(data: bytes, name: str = ""):  # -> docx.document.Document
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise CorruptFile(
+            f"{_name(name)} is not a readable Word document (damaged, or not a .docx file)."
+        ) from error
+    except Exception as error:  # lxml and zipfile raise many kinds on damaged packages
+        raise CorruptFile(f"{_name(name)} is damaged and could not be read ({error}).") from error
+
+
+def is_heading(paragraph) -> bool:
+    return any(_HEADING_STYLE.match(name) for name in _style_names(paragraph))
+
+
+def _style_names(paragraph) -> set[str]:
+    style = paragraph.style
+    names = set()
+    while style is not None:  # custom styles based on "Heading 1" count as headings too
+        names.update(n.strip().lower() for n in (style.name, style.style_id) if n)
+        style = style.base_style
+    return names
+
+
+def _name(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1] if name else "The document"
+
+
+register(
+    Loader(
+        "docx",
+        "Word document",
+        (".docx",),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
+        load_docx,
+    )
+)
