@@ -1,0 +1,74 @@
+"""GIFT, Moodle's plain-text quiz format.
+
+Every GIFT special character (``~ = # { } :`` and the backslash itself) is backslash-escaped
+in all text we write, and text is declared ``[html]`` and HTML-escaped, so neither GIFT nor
+Moodle's HTML filter can read article text as syntax or markup. One question per block,
+blocks separated by a blank line; line breaks inside text are folded to spaces.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ..quiz.model import Kind, Question, Quiz
+from .common import answers, cloze_parts, flat, source, tf_truth
+from .registry import ExportOptions
+
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"})
+
+
+def escape(text: str) -> str:
+    """Plain text -> GIFT [html] text: HTML-escaped, then GIFT specials backslash-escaped."""
+    return html.escape(flat(text), quote=False).translate(_SPECIAL)
+
+
+def _feedback(question: Question, right: bool) -> str:
+    said = source(question)
+    if right:
+        return escape(f"Correct. {said}" if said else "Correct.")
+    return escape(f"Not quite. The text says: {said}" if said else "Not quite.")
+
+
+def _general(question: Question) -> str:
+    said = source(question)
+    return f"####{escape(said)}" if said else ""
+
+
+def question_block(question: Question, number: int) -> str:
+    head = f"::Q{number:02d}::[html]"
+    if question.kind == Kind.MCQ:
+        lines = [
+            ("=" if i == question.correct else "~")
+            + escape(option)
+            + "#"
+            + _feedback(question, i == question.correct)
+            for i, option in enumerate(question.options)
+        ]
+        general = _general(question)
+        body = "\n".join(f"\t{line}" for line in [*lines, *([general] if general else [])])
+        return f"{head}{escape(question.stem)} {{\n{body}\n}}"
+    if question.kind == Kind.TF:
+        word = "TRUE" if tf_truth(question) else "FALSE"
+        wrong, right = _feedback(question, False), _feedback(question, True)
+        return f"{head}{escape(question.stem)} {{{word}#{wrong}#{right}{_general(question)}}}"
+    alternatives = " ".join(f"={escape(a)}#{_feedback(question, True)}" for a in answers(question))
+    block = f"{{{alternatives}{_general(question)}}}"
+    if question.kind == Kind.CLOZE:
+        before, after = cloze_parts(question)
+        tail = f" {escape(after)}" if flat(after) else ""
+        return f"{head}{escape(before)} {block}{tail}"
+    return f"{head}{escape(question.stem)} {block}"
+
+
+def write_gift(quiz: Quiz, options: ExportOptions) -> bytes:
+    title = flat(quiz.document_title)
+    parts = [
+        f"// GistQuiz: {title}",
+        f"// document {quiz.document_id}",
+        "",
+        "$CATEGORY: $course$/top/GistQuiz/" + title.replace("/", "//"),
+        "",
+    ]
+    for number, question in enumerate(quiz.questions, 1):
+        parts += [question_block(question, number), ""]
+    return "\n".join(parts).encode("utf-8")
