@@ -1,0 +1,117 @@
+"""Train the shipped language models from the shared treebanks (`make train-models`).
+
+    python -m gistquiz.core.nlp.train [--data ../shared/data/treebanks] [--out resources/models]
+
+Writes ``pos-tagger.json.gz`` (NLTK averaged-perceptron weights, tag dictionary and classes)
+and ``entity-typer.json.gz`` as gzipped JSON -- never pickle -- so the app loads them with
+nothing but the standard library. Training data: UD English-EWT train plus the GUM train
+documents present in ``gum/sources`` (the CC BY genres); PUD and the test splits are never
+used here. Deterministic: a fixed random seed and file order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .tokens import normalize
+
+REPO = Path(__file__).resolve().parents[4]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "treebanks"
+DEFAULT_OUT = REPO / "resources" / "models"
+TAGGER_FORMAT = "gistquiz.pos-tagger/1"
+SEED = 20240531
+ITERATIONS = 6
+PRUNE_BELOW = 0.05  # averaged weights this small change almost no decision; dropping halves size
+
+
+def read_conllu(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """Sentences of a CoNLL-U file as (normalised form, XPOS) pairs of the syntactic words."""
+    sentence: list[tuple[str, str]] = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.rstrip("\n")
+            if not line:
+                if sentence:
+                    yield sentence
+                sentence = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 10 or not cols[0].isdigit():
+                continue  # multiword token ranges and empty nodes
+            sentence.append((normalize(cols[1]), cols[4]))
+    if sentence:
+        yield sentence
+
+
+def tagger_training_files(data: Path) -> list[Path]:
+    gum = data / "gum"
+    listed = (gum / "files.train").read_text(encoding="utf-8").split()
+    present = [gum / "sources" / f"{name}.conllu" for name in listed]
+    return [data / "ud_ewt" / "en_ewt-ud-train.conllu"] + [p for p in present if p.exists()]
+
+
+def train_tagger(files: list[Path], iterations: int = ITERATIONS) -> dict:
+    from nltk.tag.perceptron import PerceptronTagger
+
+    sentences = [s for path in files for s in read_conllu(path)]
+    random.seed(SEED)
+    tagger = PerceptronTagger(load=False)
+    tagger.train(sentences, nr_iter=iterations)
+    weights = {}
+    for feature, by_class in tagger.model.weights.items():
+        kept = {c: round(w, 3) for c, w in by_class.items() if abs(w) >= PRUNE_BELOW}
+        if kept:
+            weights[feature] = kept
+    return {
+        "format": TAGGER_FORMAT,
+        "classes": sorted(tagger.classes),
+        "tagdict": tagger.tagdict,
+        "weights": weights,
+        "trained_on": [p.name for p in files],
+        "sentences": len(sentences),
+        "tokens": sum(len(s) for s in sentences),
+        "iterations": iterations,
+    }
+
+
+def write_gzip_json(obj: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # mtime=0 keeps the file byte-identical across runs (reproducible commits).
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(data.encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--only", choices=("tagger", "typer"), default=None)
+    args = parser.parse_args(argv)
+    if args.only in (None, "tagger"):
+        began = time.perf_counter()
+        files = tagger_training_files(args.data)
+        model = train_tagger(files)
+        write_gzip_json(model, args.out / "pos-tagger.json.gz")
+        print(
+            f"tagger: {model['sentences']} sentences, {model['tokens']} tokens from "
+            f"{len(files)} files, {len(model['weights'])} features, "
+            f"{time.perf_counter() - began:.0f} s"
+        )
+    if args.only in (None, "typer"):
+        from .typer_train import train_typer_model
+
+        train_typer_model(args.data, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
