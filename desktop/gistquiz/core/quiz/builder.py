@@ -1,0 +1,187 @@
+"""The quiz builder: overgenerate, validate, rank, keep a diverse best set.
+
+Facts are ranked by the learned ranker (``ranker.py``); the best ``pool`` of them (long texts
+draw only on this top-ranked part) get candidate questions of every requested kind; each
+candidate must pass ``validate.problems``; then a greedy pass picks one question per fact and
+per entity, discounts facts whose sentence already has a question (so the quiz spreads over the
+article), and balances kinds and the requested difficulty. Every random choice is seeded by
+``QuizOptions.seed`` and the fact, so the same inputs give the same quiz.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..document import Document
+from ..errors import InvalidOption, UnsupportedLanguage
+from ..facts.model import Fact
+from ..progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from .model import Difficulty, Kind, Question, Quiz, QuizOptions
+from .ranker import rank_scores
+from .registry import Context, builder_for
+from .text import normalize
+from .validate import problems
+
+MAX_COUNT = 200
+DEFAULT_OPTIONS = QuizOptions()
+SAME_SENTENCE_DISCOUNT = 0.55  # per question already taken from the fact's sentence
+_LEVEL = {Difficulty.EASY: 0, Difficulty.MEDIUM: 1, Difficulty.HARD: 2}
+ENGLISH_ONLY = "Quizzes are English-only for now (summaries work in every listed language)."
+
+
+def check_options(options: QuizOptions) -> None:
+    if not 1 <= options.count <= MAX_COUNT:
+        raise InvalidOption(f"The question count must be between 1 and {MAX_COUNT}.")
+    if not options.kinds:
+        raise InvalidOption("Choose at least one kind of question.")
+
+
+def check_language(doc: Document) -> None:
+    if doc.language != "en":
+        raise UnsupportedLanguage(ENGLISH_ONLY)
+
+
+def build(
+    doc: Document,
+    facts: Sequence[Fact],
+    options: QuizOptions = DEFAULT_OPTIONS,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Quiz:
+    """A quiz on ``doc`` from its ``facts`` (see the module docstring for how)."""
+    check_options(options)
+    check_language(doc)
+    facts = [with_acronym(doc.text, f) for f in facts]
+    ctx = Context(doc, facts, options.seed)
+    scores = rank_scores(doc, facts)
+    order = sorted(range(len(facts)), key=lambda i: (-scores[i], facts[i].start))
+    pool = order[: max(6 * options.count, 60)]
+    candidates: dict[int, list[Question]] = {}
+    for n, i in enumerate(pool):
+        cancel.check()
+        if n % 8 == 0:
+            progress(n / max(len(pool), 1), f"Writing questions ({n} of {len(pool)} facts)")
+        fact = facts[i]
+        valid = []
+        for kind in options.kinds:
+            for question in builder_for(kind)(ctx, fact):
+                if not problems(doc, question, ctx.index):
+                    valid.append(replace(question, score=question.score * scores[i]))
+        if valid:
+            candidates[i] = valid
+    chosen = _select(facts, scores, candidates, options)
+    progress(1.0, f"{len(chosen)} questions")
+    return Quiz(doc.id, doc.title, tuple(chosen), options, _notes(doc, chosen, options))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
+_NAME_BEFORE = re.compile(
+    r"([A-Z][\w’'.&-]*(?:\s+(?:of|for|the|and|on)?\s*[A-Z][\w’'.&-]*)+)\s*\($"
+)
+
+
+def with_acronym(text: str, fact: Fact) -> Fact:
+    """Widen a name to take in its acronym in parentheses, and an acronym to its name.
+
+    "International Criminal Court (ICC)" is one answer: a blank or a question that left
+    "(ICC)" standing beside it would give the answer away.
+    """
+    after = _ACRONYM_AFTER.match(text, fact.end)
+    if after and after.group(1) != fact.text:
+        end = after.end()
+        aliases = (*fact.aliases, after.group(1), fact.text)
+        return replace(fact, text=text[fact.start : end], end=end, aliases=_unique(aliases, fact))
+    if text[fact.end : fact.end + 1] == ")" and text[fact.start - 1 : fact.start] == "(":
+        before = _NAME_BEFORE.search(text, max(0, fact.start - 80), fact.start)
+        if before:
+            start, end = before.start(1), fact.end + 1
+            aliases = (*fact.aliases, fact.text, before.group(1))
+            return replace(
+                fact, text=text[start:end], start=start, end=end, aliases=_unique(aliases, fact)
+            )
+    return fact
+
+
+def _unique(forms: Sequence[str], fact: Fact) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def _select(
+    facts: Sequence[Fact],
+    scores: Sequence[float],
+    candidates: dict[int, list[Question]],
+    options: QuizOptions,
+) -> list[Question]:
+    chosen: list[Question] = []
+    taken_sentences: Counter[int] = Counter()
+    taken_answers: set[str] = set()
+    taken_spans: list[tuple[int, int]] = []
+    kinds_used: Counter[Kind] = Counter()
+    stems: set[tuple[Kind, str]] = set()
+    remaining = dict(candidates)
+    while remaining and len(chosen) < options.count:
+        best = max(
+            remaining,
+            key=lambda i: (
+                scores[i] * SAME_SENTENCE_DISCOUNT ** taken_sentences[facts[i].sentence],
+                -facts[i].start,
+            ),
+        )
+        fact = facts[best]
+        questions = remaining.pop(best)
+        key = normalize(fact.entity or fact.text)
+        if key in taken_answers or any(a < fact.end and fact.start < b for a, b in taken_spans):
+            continue
+        question = _pick_kind(questions, kinds_used, options, stems)
+        if question is None:
+            continue
+        rank_score = 1.0 - len(chosen) / (options.count + 1)  # selection order, for consumers
+        chosen.append(replace(question, score=round(rank_score * 0.5 + question.score * 0.5, 6)))
+        kinds_used[question.kind] += 1
+        taken_sentences[fact.sentence] += 1
+        taken_answers.add(key)
+        taken_answers.add(normalize(question.answer))
+        taken_spans.append((fact.start, fact.end))
+        stems.add((question.kind, normalize(question.stem)))
+    return sorted(chosen, key=lambda q: -q.score)
+
+
+def _pick_kind(
+    questions: list[Question],
+    kinds_used: Counter[Kind],
+    options: QuizOptions,
+    stems: set[tuple[Kind, str]],
+) -> Question | None:
+    """The candidate that keeps kinds balanced (in the requested order) and fits the difficulty."""
+    usable = [q for q in questions if (q.kind, normalize(q.stem)) not in stems]
+    if not usable:
+        return None
+    preference = {kind: n for n, kind in enumerate(options.kinds)}
+
+    def cost(q: Question) -> tuple:
+        off = (
+            abs(_LEVEL[q.difficulty] - _LEVEL[options.difficulty])
+            if options.difficulty is not None
+            else 0
+        )
+        return (off, kinds_used[q.kind], preference.get(q.kind, 99), -q.score)
+
+    return min(usable, key=cost)
+
+
+def _notes(doc: Document, chosen: list[Question], options: QuizOptions) -> tuple[str, ...]:
+    notes = []
+    if not chosen:
+        notes.append(
+            "This text has no facts to ask about (names, numbers, dates, key terms): no questions."
+        )
+    elif len(chosen) < options.count:
+        notes.append(
+            f"This text has few facts to ask about: {len(chosen)} question"
+            f"{'s' if len(chosen) != 1 else ''} instead of {options.count}."
+        )
+    return tuple(notes)

@@ -1,0 +1,202 @@
+"""The four built-in question builders: wh, MCQ, cloze (fill in the blank) and true/false.
+
+Each returns candidates (often one, sometimes none) with a ``score`` holding the question's own
+quality in [0, 1]; the quiz builder multiplies it by the fact's rank and validates the result.
+The wording of wh-questions comes from ``wh.generate`` (subject replacement, inversion,
+do-support); the other kinds are built here from the fact's sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..facts.model import Fact, FactType
+from .model import BLANK, Difficulty, Kind, Question
+from .registry import Context, register
+from .validate import TF_OPTIONS
+
+log = logging.getLogger("gistquiz.core.quiz")
+
+_DISCOURSE = re.compile(
+    r"^(?:instead|nevertheless|however|meanwhile|moreover|furthermore|also|still|yet|thus|"
+    r"therefore|indeed|in addition|in response|in fact|at the same time|privately|publicly|"
+    r"still|finally|then)\s*,\s*",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|those|that|his|her|its|their)\b", re.I)
+MIN_WORDS, MAX_WORDS = 5, 60
+# Kinds that ask for the answer itself; TF asks about the whole statement.
+_KIND_DIFFICULTY = {Kind.TF: Difficulty.EASY, Kind.MCQ: Difficulty.MEDIUM}
+
+
+def _difficulty(kind: Kind, fact: Fact) -> Difficulty:
+    if kind in _KIND_DIFFICULTY:
+        level = _KIND_DIFFICULTY[kind]
+        if kind is Kind.MCQ and fact.mentions > 1:
+            return Difficulty.EASY  # repeated in the article: easier to recognise
+        return level
+    if fact.mentions > 1 or fact.type in (FactType.NUMBER, FactType.DATE):
+        return Difficulty.MEDIUM
+    return Difficulty.HARD
+
+
+def _accepted(fact: Fact) -> tuple[str, ...]:
+    forms = [fact.entity, *fact.aliases]
+    return tuple(dict.fromkeys(f for f in forms if f and f != fact.text))
+
+
+def _usable(ctx: Context, fact: Fact) -> bool:
+    words = len(ctx.doc.clean_sentence(fact.sentence).split())
+    return MIN_WORDS <= words <= MAX_WORDS and not ctx.doc.sentences[fact.sentence].heading
+
+
+def _question(ctx: Context, kind: Kind, fact: Fact, **fields) -> Question:
+    base = dict(
+        id=ctx.question_id(kind, fact),
+        kind=kind,
+        answer=fact.text,
+        accepted=_accepted(fact),
+        sentence=fact.sentence,
+        answer_start=fact.start,
+        answer_end=fact.end,
+        explanation=ctx.doc.clean_sentence(fact.sentence),
+        fact_type=fact.type.value,
+        difficulty=_difficulty(kind, fact),
+    )
+    base.update(fields)
+    return Question(**base)
+
+
+# ---- wh -----------------------------------------------------------------------------------
+def wh_candidates(ctx: Context, fact: Fact) -> list:
+    """The syntax layer's wh-questions for ``fact`` (none if that layer is missing)."""
+    try:
+        from . import wh
+    except ImportError:  # the wording module is optional for the other kinds
+        return []
+    try:
+        return list(wh.generate(ctx.doc, fact))
+    except Exception:  # a wording failure must cost one question, not the quiz
+        log.debug("wh.generate failed on %r", fact.text, exc_info=True)
+        return []
+
+
+@register(Kind.WH)
+def build_wh(ctx: Context, fact: Fact) -> list[Question]:
+    out = []
+    for cand in wh_candidates(ctx, fact)[:2]:
+        if ctx.doc.text[cand.answer_start : cand.answer_end] != cand.answer:
+            continue
+        out.append(
+            _question(
+                ctx,
+                Kind.WH,
+                fact,
+                stem=cand.stem,
+                answer=cand.answer,
+                answer_start=cand.answer_start,
+                answer_end=cand.answer_end,
+                score=float(cand.quality),
+            )
+        )
+    return out
+
+
+# ---- cloze ---------------------------------------------------------------------------------
+def cloze_stem(ctx: Context, fact: Fact) -> str | None:
+    before, _, after = ctx.split(fact)
+    stem = f"{before}{BLANK}{after}"
+    answer_words, sentence_words = len(fact.text.split()), len(stem.split())
+    if answer_words > max(3, sentence_words // 2):
+        return None  # a blank that is most of the sentence tests nothing
+    return stem
+
+
+@register(Kind.CLOZE)
+def build_cloze(ctx: Context, fact: Fact) -> list[Question]:
+    if not _usable(ctx, fact):
+        return []
+    stem = cloze_stem(ctx, fact)
+    if stem is None:
+        return []
+    quality = 0.8 if len(fact.text) > 2 else 0.4
+    return [_question(ctx, Kind.CLOZE, fact, stem=stem, score=quality)]
+
+
+# ---- multiple choice ----------------------------------------------------------------------
+@register(Kind.MCQ)
+def build_mcq(ctx: Context, fact: Fact) -> list[Question]:
+    if not _usable(ctx, fact):
+        return []
+    distractors = ctx.distractors(fact)
+    if len(distractors) < 3:
+        return []
+    wh = [c for c in wh_candidates(ctx, fact) if c.answer_start == fact.start]
+    if wh:
+        stem, quality = wh[0].stem, float(wh[0].quality)
+    else:
+        cloze = cloze_stem(ctx, fact)
+        if cloze is None:
+            return []
+        stem, quality = f"Which completes the sentence: “{cloze}”?", 0.6
+    options = [fact.text, *distractors[:3]]
+    ctx.rng("options", fact.start).shuffle(options)
+    return [
+        _question(
+            ctx,
+            Kind.MCQ,
+            fact,
+            stem=stem,
+            options=tuple(options),
+            correct=options.index(fact.text),
+            score=quality,
+        )
+    ]
+
+
+# ---- true / false -------------------------------------------------------------------------
+def statement(text: str) -> str:
+    """A sentence as a standalone statement: no leading discourse word, capitalised."""
+    text = _DISCOURSE.sub("", text.strip())
+    return text[:1].upper() + text[1:] if text else text
+
+
+@register(Kind.TF)
+def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
+    if not _usable(ctx, fact):
+        return []
+    before, answer, after = ctx.split(fact)
+    quality = 0.4 if _PRONOUN_START.match(statement(before + answer + after)) else 0.7
+    rng = ctx.rng("tf", fact.start)
+    distractors = ctx.distractors(fact)
+    if distractors and rng.random() < 0.5:
+        swapped = statement(before + distractors[0] + after)
+        return [
+            _question(
+                ctx,
+                Kind.TF,
+                fact,
+                stem=swapped,
+                answer="False",
+                options=TF_OPTIONS,
+                correct=1,
+                accepted=(),
+                score=quality,
+                explanation=ctx.doc.clean_sentence(fact.sentence),
+            )
+        ]
+    true = statement(before + answer + after)
+    return [
+        _question(
+            ctx,
+            Kind.TF,
+            fact,
+            stem=true,
+            answer="True",
+            options=TF_OPTIONS,
+            correct=0,
+            accepted=(),
+            score=quality,
+        )
+    ]

@@ -1,0 +1,228 @@
+"""Distractors: wrong options of the answer's fine type that are not also true.
+
+Sources in order: the article's own facts of the same type (same subtype first), then the
+gazetteers, then -- for numbers, durations and dates -- the answer perturbed in the same format
+and magnitude ("123 nations" -> "97 nations", "three-day tour" -> "five-day tour").
+A candidate is refused when it is the answer under another name (an alias, the same entity),
+when one option is nested in another ("Putin" / "Vladimir Putin"), when its surface type
+differs from the answer's, or when putting it in the answer's place reproduces a sentence of
+the article (then it is true too).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..facts.model import Fact, FactType
+from . import gazetteer
+from .text import (
+    NUMBER_WORD_RE as _NUMBER_WORD_RE,
+)
+from .text import (
+    contains_tokens,
+    int_to_word,
+    normalize,
+    surface_type,
+    types_compatible,
+    word_to_int,
+)
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)$")
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """What the truth checks need from the article, computed once per quiz."""
+
+    sentences_norm: tuple[str, ...]  # every sentence, normalized
+    text_norm: str  # the whole text, normalized, sentences joined by " | "
+
+    @classmethod
+    def of(cls, sentences: Iterable[str]) -> ArticleIndex:
+        norm = tuple(normalize(s) for s in sentences)
+        return cls(norm, " | ".join(norm))
+
+    def states(self, statement: str) -> bool:
+        """Whether the article says ``statement`` (as a sentence or a part of one)."""
+        return contains_tokens(self.text_norm, normalize(statement))
+
+
+def is_true_substitute(
+    sentence: str, answer_start: int, answer_end: int, candidate: str, index: ArticleIndex
+) -> bool:
+    """Whether the sentence with ``candidate`` in the answer's place is also said in the text.
+
+    ``answer_start``/``answer_end`` are offsets into ``sentence``.
+    """
+    swapped = sentence[:answer_start] + candidate + sentence[answer_end:]
+    return index.states(swapped.rstrip(" .!?"))
+
+
+def nested(first: str, second: str) -> bool:
+    a, b = normalize(first), normalize(second)
+    return bool(a and b) and (contains_tokens(a, b) or contains_tokens(b, a))
+
+
+def choose(
+    fact: Fact,
+    facts: Sequence[Fact],
+    sentence: str,
+    sentence_start: int,
+    index: ArticleIndex,
+    rng: random.Random,
+    count: int = 3,
+) -> list[str]:
+    """Up to ``count`` distractors for ``fact``; fewer when no safe ones exist."""
+    answer = fact.text
+    answer_type = surface_type(answer)
+    own = {normalize(x) for x in (answer, fact.entity, *fact.aliases) if x}
+    local_start = fact.start - sentence_start
+    local_end = fact.end - sentence_start
+    chosen: list[str] = []
+
+    acronym = _PAREN_ACRONYM.search(answer)
+
+    def accept(candidate: str) -> bool:
+        candidate = candidate.strip()
+        if acronym and not _PAREN_ACRONYM.search(candidate):
+            # Same shape as "International Criminal Court (ICC)": give the name its acronym.
+            initials = "".join(w[0] for w in candidate.split() if w[:1].isupper())
+            if len(initials) < 2:
+                return False
+            candidate = f"{candidate} ({initials})"
+        norm = normalize(candidate)
+        if not norm or norm in own or any(nested(candidate, x) for x in (answer, *chosen)):
+            return False
+        if any(normalize(c) == norm for c in chosen):
+            return False
+        if not types_compatible(surface_type(candidate), answer_type):
+            return False
+        if is_true_substitute(sentence, local_start, local_end, candidate, index):
+            return False
+        chosen.append(candidate)
+        return len(chosen) >= count
+
+    same, related = _from_article(fact, facts)
+    pool = [n for n in gazetteer.names_for(fact.type.value, fact.subtype)]
+    # Tiers: the article's own names of the same fine type, then the gazetteer's, then (for
+    # numbers and dates) perturbations; names of the same coarse type but another fine type
+    # only where fine types are loose (people, terms): "People's Daily" is no court.
+    tiers = [_balanced(same, answer, rng), _balanced(pool, answer, rng), perturbations(fact, rng)]
+    if fact.type in (FactType.PERSON, FactType.TERM):
+        tiers.append(_balanced(related, answer, rng))
+    for tier in tiers:
+        for candidate in tier:
+            if accept(candidate):
+                return chosen
+    return chosen
+
+
+def _from_article(fact: Fact, facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
+    """Same-type facts of the article: (same fine type, other fine type), one per entity."""
+    answer_entity = normalize(fact.entity or fact.text)
+    same_sub, same_type, seen = [], [], {answer_entity}
+    for other in facts:
+        if other.type is not fact.type:
+            continue
+        key = normalize(other.entity or other.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if not fact.subtype or other.subtype == fact.subtype:
+            same_sub.append(other.text)
+        else:
+            same_type.append(other.text)
+    return same_sub, same_type
+
+
+def _balanced(pool: Sequence[str], answer: str, rng: random.Random) -> list[str]:
+    """The pool shuffled by the seed, then stably sorted so similar lengths come first."""
+    items = list(dict.fromkeys(pool))
+    rng.shuffle(items)
+    size = max(len(answer), 1)
+
+    def imbalance(candidate: str) -> int:
+        ratio = len(candidate) / size
+        return 0 if 0.5 <= ratio <= 2.0 else 1
+
+    return sorted(items, key=imbalance)
+
+
+# ---- perturbation: same format, same magnitude ----------------------------------------------
+def perturbations(fact: Fact, rng: random.Random) -> list[str]:
+    """Variants of a number/duration/date answer with its number (or day/month) changed."""
+    text = fact.text
+    if fact.type not in (FactType.NUMBER, FactType.DURATION, FactType.DATE):
+        return []
+    out: list[str] = []
+    year = _YEAR.search(text)
+    if year:
+        value = int(year.group(0))
+        deltas = [d for d in range(-12, 13) if d]
+        rng.shuffle(deltas)
+        for d in deltas[:8]:
+            out.append(text[: year.start()] + str(value + d) + text[year.end() :])
+        return out
+    for names in (gazetteer.DAYS, gazetteer.MONTHS):
+        for name in names:
+            match = re.search(rf"\b{name}\b", text)
+            if match:
+                others = [n for n in names if n != name]
+                rng.shuffle(others)
+                return [text[: match.start()] + o + text[match.end() :] for o in others]
+    digits = _DIGITS.search(text)
+    if digits:
+        return [
+            text[: digits.start()] + v + text[digits.end() :]
+            for v in _digit_variants(digits.group(0), rng)
+        ]
+    word = _NUMBER_WORD_RE.search(text)
+    if word:
+        value = word_to_int(word.group(0).replace(" ", "-"))
+        if value is not None:
+            variants = []
+            for v in _int_variants(value, rng):
+                spelled = int_to_word(v)
+                if spelled:
+                    if word.group(0)[:1].isupper():
+                        spelled = spelled.capitalize()
+                    variants.append(text[: word.start()] + spelled + text[word.end() :])
+            return variants
+    return out
+
+
+def _int_variants(value: int, rng: random.Random) -> list[int]:
+    if value <= 12:
+        pool = [v for v in range(max(value - 4, 1 if value else 0), value + 6) if v != value]
+    else:
+        pool = sorted({round(value * f) for f in (0.5, 0.6, 0.75, 0.8, 1.25, 1.4, 1.5, 2.0)})
+        digits = len(str(value))
+        same = [v for v in pool if len(str(v)) == digits and v != value]
+        pool = same if len(same) >= 3 else [v for v in pool if v != value]
+        if value % 10 == 0:  # a round number gets round alternatives
+            pool = sorted({round(v, -1) for v in pool} - {value})
+    rng.shuffle(pool)
+    return pool
+
+
+def _digit_variants(token: str, rng: random.Random) -> list[str]:
+    has_commas = "," in token
+    raw = token.replace(",", "")
+    if "." in raw:
+        whole, frac = raw.split(".", 1)
+        base = int(whole + frac)
+        values = _int_variants(base, rng)
+        out = []
+        for v in values:
+            s = str(v).rjust(len(frac) + 1, "0")
+            out.append(f"{s[: -len(frac)]}.{s[-len(frac) :]}")
+        return out
+    out = []
+    for v in _int_variants(int(raw), rng):
+        out.append(f"{v:,}" if has_commas else str(v))
+    return out

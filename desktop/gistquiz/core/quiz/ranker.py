@@ -1,0 +1,151 @@
+"""Which facts are worth a question: a small logistic regression over cheap features.
+
+Trained by tests/eval/train_ranker.py on SQuAD v1.1 dev paragraphs (label: a human asked about
+this answer) and shipped as JSON (resources/models/ranker.json, see MODEL_CARD.md). The
+features are computed here and only here, so training and use cannot drift apart. Without the
+JSON file (a broken install) the facts' own importance ranks them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from importlib.resources import files
+
+import numpy as np
+
+from ..document import Document
+from ..facts.model import Fact, FactType
+
+log = logging.getLogger("gistquiz.core.quiz")
+MODEL_NAME = "models/ranker.json"
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_PREPOSITIONS = set(
+    re.findall(
+        r"\w+",
+        "in on at by for from to with of as during since after before into over under between "
+        "against about through within without than",
+    )
+)
+_STOP = set(
+    re.findall(
+        r"\w+",
+        "the a an of and or in on at by for from to with as is are was were be been that this "
+        "these those it its his her their they he she we you i which who whom what when where",
+    )
+)
+TYPES = tuple(FactType)
+ROLES = ("subject", "object", "oblique")
+
+
+def feature_names() -> list[str]:
+    return [
+        *(f"type_{t.value.lower()}" for t in TYPES),
+        "log_tokens",
+        "one_token",
+        "long_phrase",
+        "sentence_position",
+        "first_sentence",
+        "position_in_sentence",
+        "log_sentence_tokens",
+        "log_mentions",
+        "importance",
+        "capitalised_share",
+        "has_digit",
+        "sentence_initial",
+        "after_preposition",
+        "log_facts_in_sentence",
+        "word_salience",
+        "has_subtype",
+        "in_parentheses",
+        *(f"role_{r}" for r in ROLES),
+    ]
+
+
+def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
+    """One row of ``feature_names()`` per fact."""
+    words = Counter(w.lower() for w in _WORD.findall(doc.text))
+    per_sentence = Counter(f.sentence for f in facts)
+    last = max(len(doc.sentences) - 1, 1)
+    rows = np.zeros((len(facts), len(feature_names())), dtype=float)
+    for i, fact in enumerate(facts):
+        sentence = doc.sentences[fact.sentence]
+        tokens = _WORD.findall(fact.text)
+        n = max(len(tokens), 1)
+        sentence_tokens = len(_WORD.findall(doc.text[sentence.start : sentence.end]))
+        before = doc.text[max(sentence.start, fact.start - 40) : fact.start]
+        previous = _WORD.findall(before)[-1:] if before.strip() else []
+        content = [t.lower() for t in tokens if t.lower() not in _STOP]
+        salience = sum(math.log1p(words[t] - 1) for t in content) / max(len(content), 1)
+        role = fact.extra.get("role", "") if fact.extra else ""
+        row = [float(fact.type is t) for t in TYPES]
+        row += [
+            math.log1p(n),
+            float(n == 1),
+            float(n >= 5),
+            fact.sentence / last,
+            float(fact.sentence == 0),
+            (fact.start - sentence.start) / max(sentence.end - sentence.start, 1),
+            math.log1p(sentence_tokens),
+            math.log1p(fact.mentions),
+            float(fact.importance),
+            sum(t[:1].isupper() for t in tokens) / n,
+            float(any(ch.isdigit() for ch in fact.text)),
+            float(fact.start == sentence.start),
+            float(bool(previous) and previous[0].lower() in _PREPOSITIONS),
+            math.log1p(per_sentence[fact.sentence]),
+            salience,
+            float(bool(fact.subtype)),
+            float(doc.text[fact.start - 1 : fact.start] == "(" if fact.start else False),
+        ]
+        row += [float(role == r) for r in ROLES]
+        rows[i] = row
+    return rows
+
+
+class Ranker:
+    """Standardise, dot with the weights, squash: P(a person would ask about this fact)."""
+
+    def __init__(self, weights: dict[str, float], bias: float, mean: dict, scale: dict) -> None:
+        names = feature_names()
+        self.weights = np.array([weights.get(n, 0.0) for n in names])
+        self.mean = np.array([mean.get(n, 0.0) for n in names])
+        self.scale = np.array([scale.get(n, 1.0) or 1.0 for n in names])
+        self.bias = float(bias)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Ranker:
+        return cls(data["weights"], data["bias"], data["mean"], data["scale"])
+
+    def score_matrix(self, x: np.ndarray) -> np.ndarray:
+        if len(x) == 0:
+            return np.zeros(0)
+        z = ((x - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def score(self, doc: Document, facts: Sequence[Fact]) -> list[float]:
+        return [float(v) for v in self.score_matrix(features(doc, facts))]
+
+
+@functools.cache
+def shipped() -> Ranker | None:
+    """The ranker in resources/models (None if it is missing or unreadable)."""
+    try:
+        data = json.loads(files("gistquiz.resources").joinpath(MODEL_NAME).read_text("utf-8"))
+        return Ranker.from_json(data)
+    except (OSError, ValueError, KeyError) as error:
+        log.warning("quiz ranker unavailable (%s); ranking facts by importance", error)
+        return None
+
+
+def rank_scores(doc: Document, facts: Sequence[Fact]) -> list[float]:
+    """A score in [0, 1] per fact, higher = more worth asking about."""
+    ranker = shipped()
+    if ranker is None:
+        return [float(f.importance) for f in facts]
+    return ranker.score(doc, facts)

@@ -1,0 +1,171 @@
+"""The quiz builder and its question kinds, on facts made by hand."""
+
+from __future__ import annotations
+
+import pytest
+from quiz_fixtures import article
+
+from gistquiz.core.document import build_document
+from gistquiz.core.errors import InvalidOption, UnsupportedLanguage
+from gistquiz.core.quiz import BLANK, Kind, QuizOptions
+from gistquiz.core.quiz.builder import build, with_acronym
+from gistquiz.core.quiz.distractors import ArticleIndex, choose, perturbations
+from gistquiz.core.quiz.registry import Context, available_kinds, builder_for
+from gistquiz.core.quiz.text import normalize, surface_type, types_compatible
+from gistquiz.core.quiz.validate import problems
+
+
+@pytest.fixture(scope="module")
+def quiz_input():
+    return article()
+
+
+def _fact(facts, text):
+    return next(f for f in facts if f.text == text)
+
+
+def test_registry_has_the_four_kinds():
+    assert set(available_kinds()) >= {Kind.MCQ, Kind.CLOZE, Kind.TF, Kind.WH}
+
+
+def test_quiz_has_the_requested_count_and_every_question_is_valid(quiz_input):
+    doc, facts = quiz_input
+    quiz = build(doc, facts, QuizOptions(count=8))
+    assert len(quiz.questions) == 8
+    assert quiz.notes == ()
+    for q in quiz.questions:
+        assert problems(doc, q) == [], q
+        assert q.id and q.explanation == doc.clean_sentence(q.sentence)
+    # one question per fact
+    spans = [(q.answer_start, q.answer_end) for q in quiz.questions]
+    assert len(set(spans)) == len(spans)
+
+
+def test_same_seed_same_quiz_other_seed_other_order(quiz_input):
+    doc, facts = quiz_input
+    first = build(doc, facts, QuizOptions(count=10, seed=3))
+    again = build(doc, facts, QuizOptions(count=10, seed=3))
+    assert first == again
+    other = build(doc, facts, QuizOptions(count=10, kinds=(Kind.MCQ,), seed=4))
+    assert all(q.kind is Kind.MCQ for q in other.questions)
+
+
+def test_questions_spread_over_the_article(quiz_input):
+    doc, facts = quiz_input
+    quiz = build(doc, facts, QuizOptions(count=6))
+    sentences = [q.sentence for q in quiz.questions]
+    assert len(set(sentences)) >= 5
+
+
+def test_mcq_has_four_options_of_one_type_and_one_correct(quiz_input):
+    doc, facts = quiz_input
+    quiz = build(doc, facts, QuizOptions(count=12, kinds=(Kind.MCQ,)))
+    assert quiz.questions
+    for q in quiz.questions:
+        assert len(q.options) == 4
+        assert q.options[q.correct] == q.answer
+        assert sum(normalize(o) == normalize(q.answer) for o in q.options) == 1
+        kind = surface_type(q.answer)
+        assert all(types_compatible(surface_type(o), kind) for o in q.options)
+
+
+def test_court_distractors_are_courts_and_not_the_answer_under_another_name(quiz_input):
+    doc, facts = quiz_input
+    icc = with_acronym(doc.text, _fact(facts, "International Criminal Court"))
+    assert icc.text == "International Criminal Court (ICC)"
+    ctx = Context(doc, facts)
+    options = ctx.distractors(icc)
+    assert len(options) == 3
+    assert all("Court" in o for o in options)
+    assert not any(normalize(o) in {"icc", "international criminal court"} for o in options)
+
+
+def test_number_distractors_keep_format_and_magnitude(quiz_input):
+    doc, facts = quiz_input
+    import random
+
+    nations = _fact(facts, "123 nations")
+    variants = perturbations(nations, random.Random(1))
+    assert variants and all(v.endswith(" nations") for v in variants)
+    assert all(len(v.split()[0]) == 3 and v != "123 nations" for v in variants)
+    tour = perturbations(_fact(facts, "three-day tour"), random.Random(1))
+    assert tour and all(v.endswith("-day tour") and v[0].isalpha() for v in tour)
+
+
+def test_a_distractor_that_the_text_makes_true_is_refused():
+    text = "Paris is the capital of France. Lyon is a city in France. Nice is a city in France."
+    doc = build_document(text, language="en")
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+
+    facts = make_facts(
+        doc,
+        [("Lyon", FactType.PLACE, "city", ()), ("Nice", FactType.PLACE, "city", ())],
+    )
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    import random
+
+    lyon = facts[0]
+    sentence = doc.sentences[lyon.sentence]
+    chosen = choose(
+        lyon, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+    assert "Nice" not in chosen  # "Nice is a city in France." is also true
+
+
+def test_cloze_blank_covers_exactly_the_answer(quiz_input):
+    doc, facts = quiz_input
+    ctx = Context(doc, facts)
+    (q,) = builder_for(Kind.CLOZE)(ctx, _fact(facts, "123 nations"))
+    assert q.stem.count(BLANK) == 1
+    assert q.stem.replace(BLANK, q.answer) == doc.clean_sentence(q.sentence)
+
+
+def test_true_false_items_are_grounded_or_false_everywhere(quiz_input):
+    doc, facts = quiz_input
+    quiz = build(doc, facts, QuizOptions(count=12, kinds=(Kind.TF,), seed=1))
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    truths = {q.correct for q in quiz.questions}
+    assert truths == {0, 1}  # both true and false statements are made
+    for q in quiz.questions:
+        assert index.states(q.stem.rstrip(".")) == (q.correct == 0)
+
+
+def test_validator_catches_broken_questions(quiz_input):
+    from dataclasses import replace
+
+    doc, facts = quiz_input
+    quiz = build(doc, facts, QuizOptions(count=12, kinds=(Kind.MCQ, Kind.CLOZE)))
+    mcq = next(q for q in quiz.questions if q.kind is Kind.MCQ)
+    assert problems(doc, replace(mcq, stem=mcq.stem.rstrip("?")))
+    assert problems(doc, replace(mcq, correct=(mcq.correct + 1) % 4))
+    twice = list(mcq.options)
+    twice[(mcq.correct + 1) % 4] = mcq.answer
+    assert problems(doc, replace(mcq, options=tuple(twice)))
+    assert problems(doc, replace(mcq, answer_start=mcq.answer_start + 1))
+    cloze = next(q for q in quiz.questions if q.kind is Kind.CLOZE)
+    assert problems(doc, replace(cloze, stem=cloze.stem + " " + BLANK))
+    assert problems(doc, replace(cloze, stem=cloze.stem.replace(BLANK, "x" + BLANK)))
+
+
+def test_few_facts_give_fewer_questions_and_a_note():
+    doc = build_document("Soft rain, grey light,\nquiet and slow and gentle.", language="en")
+    quiz = build(doc, [], QuizOptions(count=10))
+    assert quiz.questions == ()
+    assert quiz.notes and "no facts" in quiz.notes[0]
+
+
+def test_non_english_text_is_refused_with_a_typed_error(quiz_input):
+    _, facts = quiz_input
+    doc = build_document("Le chat dort sur le canapé. Il fait beau à Paris.", language="fr")
+    with pytest.raises(UnsupportedLanguage, match="English-only"):
+        build(doc, [], QuizOptions())
+
+
+def test_bad_options_are_refused(quiz_input):
+    doc, facts = quiz_input
+    with pytest.raises(InvalidOption):
+        build(doc, facts, QuizOptions(count=0))
+    with pytest.raises(InvalidOption):
+        build(doc, facts, QuizOptions(kinds=()))
