@@ -23,6 +23,7 @@ _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 _SOFT_HYPHENS = str.maketrans("", "", "\ufffe\x02\u00ad")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d+)?[\s\-–—]*$", re.I)
+_HYPHEN_ENDS = ("-", "\ufffe", "\x02", "\u00ad")
 _SHORT_LINE = 0.75  # a line under 75% of the page's full measure ends its paragraph
 
 
@@ -102,7 +103,8 @@ def reflow(pages: list[str]) -> list[str]:
                 close()
                 continue
             current.append(line)
-            if len(line) < _SHORT_LINE * full:
+            # a short line ends its paragraph, unless it ends inside a hyphenated word
+            if len(line) < _SHORT_LINE * full and not line.endswith(_HYPHEN_ENDS):
                 close()
     close()
     return [p for p in paragraphs if p.strip()]
@@ -111,7 +113,7 @@ def reflow(pages: list[str]) -> list[str]:
 def _join_lines(lines: list[str]) -> str:
     text = lines[0]
     for line in lines[1:]:
-        if text.endswith(("\ufffe", "\x02", "\u00ad")):
+        if text.endswith(_HYPHEN_ENDS[1:]):
             text = text[:-1] + line  # PDFium's soft-hyphen marker: one word split in two
         elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
             text += line  # "well-" + "known": keep the hyphen, drop the break
