@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from . import __version__
 from .core import pipeline
 from .core.document import Document
-from .core.errors import GistQuizError
+from .core.errors import GistQuizError, InvalidOption
 from .core.summarize import Ranking, all_summarizers
 
 INTERNAL_ERROR = 70
@@ -117,6 +117,45 @@ def cmd_demo(args: argparse.Namespace) -> int:
 DEMO_SECTIONS: list[Callable[[Document, Ranking], None]] = []
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    from .core.quiz.model import Difficulty, Kind, QuizOptions
+    from .core.quiz.render import quiz_text
+
+    try:
+        kinds = tuple(Kind(k.strip().lower()) for k in args.kinds.split(",") if k.strip())
+    except ValueError:
+        raise InvalidOption(f"--kinds takes a list of {', '.join(k.value for k in Kind)}") from None
+    difficulty = Difficulty(args.difficulty) if args.difficulty else None
+    options = QuizOptions(count=args.count, kinds=kinds, difficulty=difficulty, seed=args.seed)
+    doc = open_document(args.source, args.language, args.max_mb)
+    quiz = pipeline.build_quiz(doc, options)
+    for note in quiz.notes:
+        print(f"gistquiz-cli: {note}", file=sys.stderr)
+    if args.format == "json":
+        from .core.export.json_format import quiz_to_json
+        from .core.export.registry import ExportOptions
+
+        data = quiz_to_json(quiz, ExportOptions(document=doc))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        from .core.export.markdown import write_quiz_markdown
+        from .core.export.registry import ExportOptions
+
+        print(write_quiz_markdown(quiz, ExportOptions(document=doc)).decode("utf-8"), end="")
+    else:
+        print(quiz_text(quiz), end="")
+    return 0
+
+
+def _demo_quiz(doc: Document, ranking: Ranking) -> None:
+    from .core.quiz.render import quiz_text
+
+    print(quiz_text(pipeline.build_quiz(doc, ranking=ranking)), end="")
+
+
+DEMO_SECTIONS.append(_demo_quiz)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gistquiz-cli",
@@ -139,6 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="summary and quiz of the bundled sample article")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("quiz", help="comprehension quiz on a document's key facts")
+    add_source_arguments(p)
+    p.add_argument("-n", "--count", type=int, default=10, help="number of questions (default 10)")
+    p.add_argument("--kinds", default="mcq,cloze,tf,wh", help="comma list of mcq,cloze,tf,wh")
+    p.add_argument("--difficulty", choices=("easy", "medium", "hard"), default=None)
+    p.add_argument("--seed", type=int, default=0, help="same seed, same quiz")
+    p.add_argument("-f", "--format", choices=("text", "json", "markdown"), default="text")
+    p.set_defaults(func=cmd_quiz)
 
     for register in EXTRA_COMMANDS:
         register(sub)

@@ -15,11 +15,13 @@ from .document import Document, build_document
 from .errors import EmptyDocument, InvalidOption
 from .loaders import DEFAULT_MAX_BYTES, LoadContext, for_extension, read_limited
 from .progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from .quiz.model import Quiz, QuizOptions
 from .summarize import Length, Ranking
 from .summarize import get as get_summarizer
 
 DEFAULT_ALGORITHM = "lexrank"
 SAMPLE_NAME = "sample/seed-article.txt"
+DEFAULT_QUIZ_OPTIONS = QuizOptions()
 
 
 def sample_path() -> str:
@@ -110,4 +112,34 @@ def summarize(
     """Score every sentence with ``algorithm`` and choose a summary of ``length``."""
     return get_summarizer(algorithm).rank(
         doc, length, engine=engine, options=options, cancel=cancel
+    )
+
+
+def build_quiz(
+    doc: Document,
+    options: QuizOptions = DEFAULT_QUIZ_OPTIONS,
+    *,
+    ranking: Ranking | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Quiz:
+    """A quiz on ``doc``'s key facts. ``ranking`` (a summary) weights the facts if given.
+
+    Raises ``UnsupportedLanguage`` for non-English text and ``InvalidOption`` for bad options;
+    a text with few facts gives fewer questions and says so in ``Quiz.notes``.
+    """
+    from .facts import extract_facts
+    from .quiz.builder import build, check_language, check_options
+
+    check_options(options)
+    check_language(doc)
+    progress(0.0, "Finding the key facts")
+    facts = extract_facts(doc, ranking=ranking)
+    cancel.check()
+    return build(
+        doc,
+        facts,
+        options,
+        progress=lambda f, m: progress(0.3 + 0.7 * f, m),
+        cancel=cancel,
     )
