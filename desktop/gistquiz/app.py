@@ -17,6 +17,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test", action="store_true", help="check the installation end to end and exit"
     )
     parser.add_argument("--report", metavar="FILE", help="with --self-test: write the JSON here")
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit"
+    )
+    parser.add_argument(
+        "--page",
+        choices=["article", "compare", "quiz", "results", "history"],
+        help="with --screenshot: the page to show (default: article)",
+    )
+    parser.add_argument(
+        "--theme", choices=["system", "light", "dark"], help="with --screenshot: the theme"
+    )
     return parser
 
 
@@ -29,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test(args.report)
+    if args.screenshot:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .ui.application import run  # Qt is imported only past this point
 
     return run(args, qt_args)

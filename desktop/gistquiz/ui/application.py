@@ -1,24 +1,122 @@
-"""Creates the QApplication and the main window."""
+"""Creates the QApplication, logging, crash handling, settings and the main window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
 
-from ..core import pipeline
+from ..core.errors import GistQuizError
+from ..core.store import HistoryStore
+from . import logs, theme
+from .controller import AppController
+from .main_window import MainWindow
+from .settings import Settings
+from .worker import Pool, SynchronousPool
+
+log = logging.getLogger("gistquiz.ui.app")
+
+
+def make_app(qt_args: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("GistQuiz")
+    app.setOrganizationName("GistQuiz")
+    app.setApplicationDisplayName("GistQuiz")
+    return app
+
+
+def make_window(settings: Settings, store: HistoryStore, *, pool: Pool | None = None) -> MainWindow:
+    controller = AppController(
+        store,
+        pool=pool,
+        algorithm=settings.get("summary/algorithm"),
+        length=_valid_length(settings.get("summary/length")),
+    )
+    window = MainWindow(controller, settings)
+    if store.recovered_from is not None:
+        controller.notice.emit(
+            QCoreApplication.translate(
+                "app",
+                "The quiz history could not be read, so a new one was started. "
+                "The old file was kept as {0}.",
+            ).format(store.recovered_from)
+        )
+    return window
+
+
+def _valid_length(spec: str) -> str:
+    try:
+        from ..core.summarize import Length
+
+        return str(Length.parse(spec))
+    except GistQuizError:
+        return "5"
+
+
+def install_excepthook(window: MainWindow) -> None:
+    """Unexpected exceptions in slots reach the crash dialog instead of killing the app."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("unexpected error:\n%s", details)
+        if isinstance(value, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        window.show_crash(details)
+
+    sys.excepthook = hook
 
 
 def run(args: argparse.Namespace, qt_args: list[str]) -> int:
-    app = QApplication([sys.argv[0], *qt_args])
-    app.setApplicationName("GistQuiz")
-    doc = pipeline.open_source(args.source) if args.source else pipeline.open_sample()
-    window = QMainWindow()
-    view = QTextBrowser()
-    view.setPlainText(doc.text)
-    window.setCentralWidget(view)
-    window.setWindowTitle(f"{doc.title} — GistQuiz")
-    window.resize(1000, 700)
+    if getattr(args, "screenshot", None):
+        return screenshot(args, qt_args)
+    app = make_app(qt_args)
+    logs.setup()
+    settings = Settings()
+    theme.apply(app, settings.get("appearance/theme"))
+    store = HistoryStore()
+    window = make_window(settings, store)
+    install_excepthook(window)
     window.show()
-    return app.exec()
+    if args.source:
+        window.controller.open_source(args.source)
+    else:
+        window.controller.open_sample()
+    settings.set("general/opened_before", True)
+    code = app.exec()
+    store.close()
+    return code
+
+
+def screenshot(args: argparse.Namespace, qt_args: list[str]) -> int:
+    """Render one page offscreen to a PNG, with throw-away settings and history."""
+    from .screenshot import render
+
+    app = make_app(qt_args)
+    with tempfile.TemporaryDirectory(prefix="gistquiz-shot-") as tmp:
+        settings = Settings(Path(tmp) / "settings.ini")
+        if getattr(args, "theme", None):
+            settings.set("appearance/theme", args.theme)
+        theme.apply(app, settings.get("appearance/theme"))
+        store = HistoryStore(Path(tmp) / "history.sqlite3")
+        window = make_window(settings, store, pool=SynchronousPool())
+        try:
+            return render(window, args.screenshot, args.page or "article", args.source)
+        except GistQuizError as e:
+            print(f"gistquiz: {e}", file=sys.stderr)
+            return e.exit_code
+        finally:
+            window.close()
+            window.deleteLater()
+            store.close()
+            QTimer.singleShot(0, lambda: None)
+            app.processEvents()
