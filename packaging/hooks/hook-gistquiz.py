@@ -1,6 +1,6 @@
-# GistQuiz's own package: resources (sample article, models, icons) are package data of
-# gistquiz.resources, read with importlib.resources in every setting.
-from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+# GistQuiz's own package: every submodule (the UI and the core import some lazily).
+# resources/ is added by the spec as gistquiz/resources (package data read with
+# importlib.resources in every setting).
+from PyInstaller.utils.hooks import collect_submodules
 
-datas = collect_data_files("gistquiz.resources", include_py_files=True)
 hiddenimports = collect_submodules("gistquiz")
