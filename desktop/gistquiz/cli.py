@@ -31,6 +31,8 @@ def open_document(source: str, language: str | None, max_mb: float | None = None
         return pipeline.read_stdin(sys.stdin.buffer, language=language)
     if source == ":sample":
         return pipeline.open_sample(language=language or "en")
+    if max_mb is not None and not max_mb > 0:
+        raise InvalidOption(f"--max-mb must be a positive number of megabytes, not {max_mb:g}.")
     kwargs = {"max_bytes": int(max_mb * 1024 * 1024)} if max_mb else {}
     return pipeline.open_source(source, language=language, **kwargs)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document
-from ..errors import TooLarge, UnsupportedFormat
+from ..errors import EmptyDocument, TooLarge, UnsupportedFormat
 from ..progress import NEVER_CANCELLED, CancelToken
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -73,6 +73,15 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
         raise TooLarge(
-            f"{path.name} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit."
+            f"{path.name} is {format_mb(size)}, over the {format_mb(max_bytes)} limit "
+            "(raise it with --max-mb or in the settings)."
         )
+    if size == 0:
+        raise EmptyDocument(f"{path.name} is empty (0 bytes): there is no text to summarize.")
     return path.read_bytes()
+
+
+def format_mb(size: int) -> str:
+    """Bytes as MB the way the size limit is set (1 MB = 1024 * 1024 bytes)."""
+    mb = size / (1024 * 1024)
+    return f"{mb:.1f} MB" if mb >= 0.1 else f"{mb:.3g} MB"

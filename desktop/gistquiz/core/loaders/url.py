@@ -21,7 +21,14 @@ from urllib.parse import unquote, urlsplit
 from ..document import Document
 from ..errors import FetchFailed, TooLarge, UnsupportedFormat
 from ..progress import NEVER_CANCELLED, CancelToken
-from .registry import DEFAULT_MAX_BYTES, LoadContext, Loader, for_extension, for_media_type
+from .registry import (
+    DEFAULT_MAX_BYTES,
+    LoadContext,
+    Loader,
+    for_extension,
+    for_media_type,
+    format_mb,
+)
 
 USER_AGENT = "GistQuiz/0.1 (+offline article reader; fetches one page on request)"
 CHUNK = 64 * 1024
@@ -129,8 +136,8 @@ def _from_os_error(url: str, host: str | None, reason: object, timeout: float) -
 
 
 def _too_large(url: str, max_bytes: int, size: int | None = None) -> TooLarge:
-    what = f"is {size / 1e6:.1f} MB" if size else "is larger than that"
-    return TooLarge(f"{url} {what}, over the {max_bytes / 1e6:g} MB limit.")
+    what = f"is {format_mb(size)}" if size else "is larger than that"
+    return TooLarge(f"{url} {what}, over the {format_mb(max_bytes)} limit.")
 
 
 def choose_loader(media_type: str, url: str, body: bytes) -> Loader:
