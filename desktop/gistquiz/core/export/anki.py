@@ -23,7 +23,7 @@ from pathlib import Path
 import genanki
 
 from ..quiz.model import Kind, Question, Quiz
-from .common import LETTERS, cloze_parts, correct_text, flat, source
+from .common import LETTERS, cloze_parts, correct_text, flat, fold, source
 from .registry import ExportOptions
 
 # Fixed forever: Anki matches note types by these IDs on re-import.
@@ -106,7 +106,12 @@ def _esc(text: str) -> str:
 def _cloze_esc(text: str) -> str:
     # Anki parses cloze markers in the raw field before rendering HTML, so the characters
     # of its syntax are written as entities (displayed the same, never parsed).
-    return _esc(text).replace("{", "&#123;").replace("}", "&#125;").replace(":", "&#58;")
+    return (
+        html.escape(fold(text), quote=True)
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+        .replace(":", "&#58;")
+    )
 
 
 def note_for(quiz: Quiz, question: Question) -> genanki.Note:

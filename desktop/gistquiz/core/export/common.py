@@ -19,9 +19,14 @@ KIND_LABELS = {
 }
 
 
+def fold(text: str) -> str:
+    """Runs of whitespace folded to one space (kept at the ends), invalid characters gone."""
+    return _SPACES.sub(" ", _INVALID.sub("", text))
+
+
 def flat(text: str) -> str:
     """One line: line-based formats (GIFT, Aiken, CSV rows) must not see a stray newline."""
-    return _SPACES.sub(" ", _INVALID.sub("", text)).strip()
+    return fold(text).strip()
 
 
 def tf_truth(question: Question) -> bool:
@@ -51,11 +56,12 @@ def answers(question: Question) -> list[str]:
 
 
 def cloze_parts(question: Question) -> tuple[str, str]:
-    """The cloze stem split around its blank (the answer goes between the two parts)."""
+    """The cloze stem split around its blank (the answer goes between the two parts), each
+    folded to one line; the spaces next to the blank are kept ("in _____." -> "in ", ".")."""
     if BLANK in question.stem:
         before, after = question.stem.split(BLANK, 1)
-        return before, after
-    return question.stem.rstrip() + " ", ""
+        return fold(before).lstrip(), fold(after).rstrip()
+    return flat(question.stem) + " ", ""
 
 
 def source(question: Question) -> str:

@@ -11,15 +11,16 @@ from __future__ import annotations
 import html
 
 from ..quiz.model import Kind, Question, Quiz
-from .common import answers, cloze_parts, flat, source, tf_truth
+from .common import answers, cloze_parts, flat, fold, source, tf_truth
 from .registry import ExportOptions
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"})
 
 
-def escape(text: str) -> str:
+def escape(text: str, *, strip: bool = True) -> str:
     """Plain text -> GIFT [html] text: HTML-escaped, then GIFT specials backslash-escaped."""
-    return html.escape(flat(text), quote=False).translate(_SPECIAL)
+    text = flat(text) if strip else fold(text)
+    return html.escape(text, quote=False).translate(_SPECIAL)
 
 
 def _feedback(question: Question, right: bool) -> str:
@@ -55,13 +56,13 @@ def question_block(question: Question, number: int) -> str:
     block = f"{{{alternatives}{_general(question)}}}"
     if question.kind == Kind.CLOZE:
         before, after = cloze_parts(question)
-        tail = f" {escape(after)}" if flat(after) else ""
-        return f"{head}{escape(before)} {block}{tail}"
+        return f"{head}{escape(before, strip=False)}{block}{escape(after, strip=False)}"
     return f"{head}{escape(question.stem)} {block}"
 
 
 def write_gift(quiz: Quiz, options: ExportOptions) -> bytes:
-    title = flat(quiz.document_title)
+    # Moodle shows category names as HTML, so the title is escaped there too.
+    title = html.escape(flat(quiz.document_title), quote=False)
     parts = [
         f"// GistQuiz: {title}",
         f"// document {quiz.document_id}",

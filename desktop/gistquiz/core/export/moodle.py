@@ -13,7 +13,7 @@ import html
 import xml.etree.ElementTree as ET
 
 from ..quiz.model import Kind, Question, Quiz
-from .common import answers, cloze_parts, correct_text, flat, source, tf_truth
+from .common import answers, cloze_parts, correct_text, flat, fold, source, tf_truth
 from .registry import ExportOptions
 
 PENALTY = "0.3333333"
@@ -102,20 +102,19 @@ def cloze_marker(q: Question) -> str:
 
 
 def _around(text: str) -> str:
-    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return html.escape(fold(text), quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _cloze(quiz: Quiz, q: Question, number: int) -> ET.Element:
     before, after = cloze_parts(q)
-    text = _around(flat(before) + " ") + cloze_marker(q) + _around(" " + flat(after))
-    element = _common(quiz, q, "cloze", number, text.strip())
-    return element
+    return _common(quiz, q, "cloze", number, _around(before) + cloze_marker(q) + _around(after))
 
 
 def build_tree(quiz: Quiz, options: ExportOptions) -> ET.ElementTree:
     root = ET.Element("quiz")
     category = ET.SubElement(root, "question", {"type": "category"})
-    name = flat(quiz.document_title).replace("/", "//")  # "/" separates subcategories
+    # Moodle shows category names as HTML; "/" separates subcategories, "//" is a slash.
+    name = _h(quiz.document_title).replace("/", "//")
     _text(category, "category", f"$course$/top/GistQuiz/{name}", None)
     for number, q in enumerate(quiz.questions, 1):
         if q.kind == Kind.MCQ:
