@@ -35,6 +35,16 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix desktop tests
 	$(BIN)/ruff format desktop tests
 
+PACKAGE_STAMP := $(VENV)/.package-stamp
+$(PACKAGE_STAMP): $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[dev,package]'
+	@touch $(PACKAGE_STAMP)
+
+# Installers for this OS (Linux: .deb, tar.gz, AppDir, NSIS compile check), after freezing and
+# running the frozen app's self-test. DEB_COMPRESSION=zstd for faster CI builds.
+package: $(PACKAGE_STAMP)
+	$(BIN)/python packaging/build.py
+
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
 
