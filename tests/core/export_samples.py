@@ -9,9 +9,7 @@ from gistquiz.core.quiz.model import BLANK, Difficulty, Kind, Question, Quiz, Qu
 
 NASTY = 'say "hi" & \'bye\' <script>alert("x")</script> ~ = # { } : \\ 😀 שלום עולם مرحبا ]]>'
 
-SOURCE = (
-    'Victor Hugo wrote "Les Misérables" in 1862 <script>alert(1)</script> {~=#:} 🙂 עברית.'
-)
+SOURCE = 'Victor Hugo wrote "Les Misérables" in 1862 <script>alert(1)</script> {~=#:} 🙂 עברית.'
 
 
 def adversarial_quiz() -> Quiz:

@@ -11,8 +11,10 @@ import io
 from importlib.resources import files
 from pathlib import Path
 
+from . import export
 from .document import Document, build_document
 from .errors import EmptyDocument, InvalidOption
+from .export import ExportResult
 from .loaders import DEFAULT_MAX_BYTES, LoadContext, for_extension, read_limited
 from .progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from .quiz.model import Quiz, QuizOptions
@@ -143,3 +145,33 @@ def build_quiz(
         progress=lambda f, m: progress(0.3 + 0.7 * f, m),
         cancel=cancel,
     )
+
+
+def export_quiz(
+    quiz: Quiz,
+    fmt: str,
+    path: str | Path,
+    *,
+    document: Document | None = None,
+    answer_key: bool = True,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Write ``quiz`` in format ``fmt`` (see ``export.names()``) atomically to ``path``.
+
+    Raises ``OutputExists`` when ``path`` exists and ``overwrite`` is false (the GUI asks
+    first; the CLI needs --force). "pdf" is available once ``gistquiz.render`` is imported.
+    """
+    options = export.ExportOptions(answer_key=answer_key, document=document)
+    return export.export_quiz(quiz, fmt, path, options=options, overwrite=overwrite)
+
+
+def export_summary(
+    doc: Document, ranking: Ranking, fmt: str, path: str | Path, *, overwrite: bool = False
+) -> ExportResult:
+    """Write the summary ``ranking`` chose from ``doc`` as text, markdown, html or pdf."""
+    return export.export_summary(export.Summary.of(doc, ranking), fmt, path, overwrite=overwrite)
+
+
+def load_quiz(path: str | Path) -> Quiz:
+    """Open a quiz saved as JSON by ``export_quiz(quiz, "json", path)``."""
+    return export.load_quiz(path)
