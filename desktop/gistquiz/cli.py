@@ -25,7 +25,9 @@ SUMMARY_SCHEMA = "gistquiz.summary/1"
 log = logging.getLogger("gistquiz.cli")
 
 
-def open_document(source: str, language: str | None, max_mb: float | None = None) -> Document:
+def open_document(
+    source: str, language: str | None, max_mb: float | None = None, timeout: float | None = None
+) -> Document:
     """SOURCE is a path, an http(s) URL, '-' for standard input, or ':sample'."""
     if source == "-":
         return pipeline.read_stdin(sys.stdin.buffer, language=language)
@@ -33,7 +35,11 @@ def open_document(source: str, language: str | None, max_mb: float | None = None
         return pipeline.open_sample(language=language or "en")
     if max_mb is not None and not max_mb > 0:
         raise InvalidOption(f"--max-mb must be a positive number of megabytes, not {max_mb:g}.")
-    kwargs = {"max_bytes": int(max_mb * 1024 * 1024)} if max_mb else {}
+    kwargs: dict = {"max_bytes": int(max_mb * 1024 * 1024)} if max_mb else {}
+    if timeout is not None:
+        if not timeout > 0:
+            raise InvalidOption(f"--timeout must be a positive number of seconds, not {timeout:g}.")
+        kwargs["timeout"] = timeout
     return pipeline.open_source(source, language=language, **kwargs)
 
 
@@ -77,7 +83,7 @@ def document_json(doc: Document) -> dict:
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    doc = open_document(args.source, args.language, args.max_mb)
+    doc = open_document(args.source, args.language, args.max_mb, args.timeout)
     ranking = pipeline.summarize(doc, args.algorithm, args.length, engine=args.engine)
     if args.format == "json":
         print(json.dumps(summary_json(doc, ranking, args.engine), ensure_ascii=False, indent=2))
@@ -129,7 +135,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
         raise InvalidOption(f"--kinds takes a list of {', '.join(k.value for k in Kind)}") from None
     difficulty = Difficulty(args.difficulty) if args.difficulty else None
     options = QuizOptions(count=args.count, kinds=kinds, difficulty=difficulty, seed=args.seed)
-    doc = open_document(args.source, args.language, args.max_mb)
+    doc = open_document(args.source, args.language, args.max_mb, args.timeout)
     quiz = pipeline.build_quiz(doc, options)
     for note in quiz.notes:
         print(f"gistquiz-cli: {note}", file=sys.stderr)
@@ -199,6 +205,7 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("source", metavar="SOURCE", help="file, http(s) URL, '-' (stdin) or :sample")
     p.add_argument("--language", default=None, help="ISO code such as en (default: detect)")
     p.add_argument("--max-mb", type=float, default=None, help="size limit in MB (default 50)")
+    p.add_argument("--timeout", type=float, default=None, help="URL timeout, s (default 20)")
 
 
 # Other modules' subcommands: functions that add a parser to the subparsers object.
