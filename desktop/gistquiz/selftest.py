@@ -56,31 +56,37 @@ def _check_summaries() -> str:
     return f"{len(names())} algorithms"
 
 
-def _sample_quiz():
+def _check_quiz() -> str:
     from .core import pipeline
 
-    return pipeline.build_quiz(pipeline.open_sample())
-
-
-def _check_quiz() -> str:
-    quiz = _sample_quiz()
+    quiz = pipeline.build_quiz(pipeline.open_sample())
     assert len(quiz.questions) >= 5, f"only {len(quiz.questions)} questions"
     return f"{len(quiz.questions)} questions"
 
 
 def _check_exports(workdir: Path) -> str:
-    from .core import export
+    from .core import export, pipeline
 
     # The PDF exporter lives outside the core (it uses Qt) and registers itself on import.
     with contextlib.suppress(ImportError):
         from . import render  # noqa: F401
-    quiz = _sample_quiz()
+    doc = pipeline.open_sample()
+    quiz = pipeline.build_quiz(doc)
+    ranking = pipeline.summarize(doc, pipeline.DEFAULT_ALGORITHM, 5)
     written = []
-    for fmt in export.formats():
-        path = workdir / f"quiz.{fmt}"
-        export.export(quiz, fmt, path)
-        assert path.exists() and path.stat().st_size > 0, fmt
-        written.append(fmt)
+    for exporter in export.exporters():
+        targets = []
+        if exporter.quiz:
+            path = workdir / f"quiz-{exporter.name}{exporter.suffix}"
+            pipeline.export_quiz(quiz, exporter.name, path, document=doc)
+            targets.append(path)
+        if exporter.summary:
+            path = workdir / f"summary-{exporter.name}{exporter.suffix}"
+            pipeline.export_summary(doc, ranking, exporter.name, path)
+            targets.append(path)
+        for path in targets:
+            assert path.stat().st_size > 0, f"{exporter.name}: empty {path.name}"
+        written.append(exporter.name)
     return ", ".join(written)
 
 
@@ -133,6 +139,11 @@ def run_self_test(report_path: str | None = None) -> int:
     timer = threading.Timer(WATCHDOG_SECONDS, watchdog)
     timer.daemon = True
     timer.start()
+    # One QApplication for every Qt user below (the PDF renderer would otherwise make a
+    # QGuiApplication, and Qt allows one application object per process).
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841
     with tempfile.TemporaryDirectory(prefix="gistquiz-selftest-") as tmp:
         workdir = Path(tmp)
         checks: list[tuple[str, Callable[[], str]]] = [
