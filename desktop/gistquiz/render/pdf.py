@@ -12,6 +12,7 @@ import os
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from ..core.export import ExportOptions, Summary
 from ..core.export.printable import quiz_html, summary_html
@@ -21,12 +22,16 @@ _APP: QGuiApplication | None = None  # kept alive for the process when we create
 
 
 def ensure_gui_application() -> None:
-    """Qt's text layout needs a QGuiApplication; reuse the GUI's or start an offscreen one."""
+    """Qt's text layout needs a QGuiApplication; reuse the GUI's or start an offscreen one.
+
+    A QApplication (not a bare QGuiApplication) so that widgets created later in the same
+    process (a GUI test after a PDF export) still work: Qt allows one application object.
+    """
     global _APP
     if QGuiApplication.instance() is not None:
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _APP = QGuiApplication(["gistquiz-render"])
+    _APP = QApplication(["gistquiz-render"])
 
 
 def html_to_pdf(html: str, *, title: str = "") -> bytes:

@@ -27,7 +27,7 @@ def write_aiken(quiz: Quiz, options: ExportOptions) -> bytes:
     blocks = []
     for q in quiz.questions:
         lines = [_line(q.stem)]
-        lines += [f"{LETTERS[i]}. {_line(option)}" for i, option in enumerate(q.options)]
+        lines += [f"{LETTERS[i]}. {flat(option)}" for i, option in enumerate(q.options)]
         lines.append(f"ANSWER: {LETTERS[q.correct or 0]}")
         blocks.append("\n".join(lines))
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
