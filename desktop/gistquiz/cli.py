@@ -155,6 +155,21 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_facts(args: argparse.Namespace) -> int:
+    from .core.facts.report import facts_json, facts_text
+
+    doc = open_document(args.source, args.language, args.max_mb, args.timeout)
+    found = pipeline.facts(doc, algorithm=args.algorithm)
+    if args.limit:
+        found = found[: args.limit]
+    if args.format == "json":
+        data = facts_json(doc, found, args.algorithm)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(facts_text(doc, found))
+    return 0
+
+
 def _demo_quiz(doc: Document, ranking: Ranking) -> None:
     from .core.quiz.render import quiz_text
 
@@ -195,6 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="same seed, same quiz")
     p.add_argument("-f", "--format", choices=("text", "json", "markdown"), default="text")
     p.set_defaults(func=cmd_quiz)
+
+    p = sub.add_parser("facts", help="the ranked key facts (answer candidates) of a document")
+    add_source_arguments(p)
+    p.add_argument("-a", "--algorithm", default=pipeline.DEFAULT_ALGORITHM, help="ranks sentences")
+    p.add_argument("-n", "--limit", type=int, default=0, help="show only the top N (default all)")
+    p.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_facts)
 
     for register in EXTRA_COMMANDS:
         register(sub)

@@ -175,3 +175,21 @@ def export_summary(
 def load_quiz(path: str | Path) -> Quiz:
     """Open a quiz saved as JSON by ``export_quiz(quiz, "json", path)``."""
     return export.load_quiz(path)
+
+
+def facts(
+    doc: Document,
+    *,
+    algorithm: str = DEFAULT_ALGORITHM,
+    ranking: Ranking | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> list:
+    """The key facts of ``doc`` (``core.facts.Fact``), most important first.
+
+    Importance uses ``ranking`` if given, else a summary by ``algorithm``.
+    """
+    from .facts import extract_facts
+
+    if ranking is None:
+        ranking = summarize(doc, algorithm, 5, cancel=cancel)
+    return extract_facts(doc, ranking, cancel=cancel)

@@ -1,0 +1,137 @@
+"""Key terms: common-noun phrases worth asking about ("arrest warrant", "cease-fire").
+
+A term is a noun chunk without its determiner, possessor or vague quantifier, headed by a
+common noun, and either several words long, hyphenated, or a noun the article repeats.
+Generic nouns ("thing", "way", "people") alone are never terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..nlp.analysis import SentenceAnalysis
+
+_COMMON = frozenset({"NN", "NNS"})
+_LEADING_SKIP = frozenset({"DT", "PDT", "PRP$", "WP$", "CD", "POS", "HYPH"})
+_WEAK_ADJ = frozenset(
+    [
+        "many",
+        "much",
+        "more",
+        "most",
+        "few",
+        "several",
+        "other",
+        "another",
+        "such",
+        "own",
+        "various",
+        "certain",
+        "same",
+        "different",
+        "whole",
+        "entire",
+        "main",
+        "major",
+        "only",
+        "next",
+        "last",
+        "first",
+        "second",
+        "previous",
+        "following",
+        "particular",
+        "further",
+        "additional",
+        "good",
+        "great",
+        "big",
+        "small",
+        "little",
+        "large",
+        "new",
+        "old",
+        "recent",
+    ]
+)
+GENERIC = frozenset(
+    [
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "people",
+        "person",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "time",
+        "times",
+        "lot",
+        "lots",
+        "part",
+        "parts",
+        "kind",
+        "kinds",
+        "sort",
+        "number",
+        "numbers",
+        "case",
+        "cases",
+        "fact",
+        "facts",
+        "place",
+        "places",
+        "day",
+        "days",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "hour",
+        "hours",
+        "end",
+        "side",
+        "one",
+        "ones",
+        "group",
+        "groups",
+        "area",
+        "areas",
+        "issue",
+        "issues",
+        "point",
+        "points",
+        "need",
+        "needs",
+        "use",
+    ]
+)
+
+
+def terms(s: SentenceAnalysis, taken: set[int]) -> Iterator[tuple[int, int, str]]:
+    """(first, last, head lemma) token spans of term candidates not overlapping ``taken``."""
+    for chunk in s.chunks:
+        head = chunk.head
+        if s.tags[head] not in _COMMON or head in taken:
+            continue
+        first = chunk.first
+        for k in range(chunk.first, head):
+            if k in taken:
+                first = k + 1
+        while first < head and (
+            s.tags[first] in _LEADING_SKIP
+            or s.tokens[first].norm.lower() in _WEAK_ADJ
+            or s.tags[first] in ("RB", "RBR", "RBS")
+        ):
+            first += 1
+        words = head + 1 - first
+        lemma = s.lemmas[head]
+        hyphenated = any(s.tags[k] == "HYPH" for k in range(first, head + 1))
+        if words == 1 and lemma in GENERIC:
+            continue
+        if words >= 2 or hyphenated or len(s.tokens[head].norm) >= 4:
+            yield first, head + 1, lemma
