@@ -73,9 +73,11 @@ class ArticleView(QTextBrowser):
     def set_heatmap(self, on: bool) -> None:
         self.set_ranking(self.ranking, on)
 
-    def refresh_colours(self) -> None:
-        """The theme changed: rebuild the marks with the new palette."""
-        self.set_ranking(self.ranking)
+    def changeEvent(self, event: QEvent) -> None:
+        # A theme switch reaches widgets as a palette change: rebuild the marks in its colours.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.ranking is not None:
+            self.set_ranking(self.ranking)
 
     # -- marks --------------------------------------------------------------------------------
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:

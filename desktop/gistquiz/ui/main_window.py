@@ -334,8 +334,6 @@ class MainWindow(QMainWindow):
     def apply_theme(self, name: str) -> None:
         self.settings.set("appearance/theme", name)
         theme.apply(QApplication.instance(), name)  # type: ignore[arg-type]
-        for view in (self.article, self.quiz_article):
-            view.refresh_colours()
         menus.sync_theme(self, name)
 
     # -- opening ------------------------------------------------------------------------------

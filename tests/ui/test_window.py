@@ -1,0 +1,204 @@
+"""The window's other duties: opening, errors, crash dialog, find, hover, theme, a11y, state."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTextEdit,
+)
+
+from gistquiz import app
+from gistquiz.core.store import HistoryStore
+from gistquiz.ui import theme
+from gistquiz.ui.application import make_window
+from gistquiz.ui.dialogs import CrashDialog
+from gistquiz.ui.worker import SynchronousPool
+
+ARTICLE = (
+    "Marie Curie was born in Warsaw in 1867. She moved to Paris to study physics.\n\n"
+    "In 1903 she shared the Nobel Prize in Physics. In 1911 she won the Nobel Prize in "
+    "Chemistry. She remains the only person to win Nobel Prizes in two sciences."
+)
+
+
+def test_open_a_file_sets_title_status_and_recent(qtbot, window, tmp_path):
+    path = tmp_path / "curie.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    window.controller.open_source(str(path))
+    assert window.controller.document.sentences
+    assert window.windowTitle().endswith("— GistQuiz")
+    assert window.stats.text().startswith("5 sentences")
+    assert window.settings.recent_files() == [str(path)]
+    assert window.recent_menu.actions()[0].text() == str(path)
+
+
+def test_typed_error_is_shown_in_the_message_bar(qtbot, window, tmp_path):
+    window.controller.open_source(str(tmp_path / "missing.txt"))
+    assert window.message.isVisible()
+    assert "No such file" in window.message.text.text()
+    bad = tmp_path / "slides.pptx"
+    bad.write_bytes(b"PK")
+    window.controller.open_source(str(bad))
+    assert "not supported" in window.message.text.text()
+    click = window.message.close_button
+    qtbot.mouseClick(click, Qt.MouseButton.LeftButton)
+    assert not window.message.isVisible()
+
+
+def test_unexpected_error_opens_the_crash_dialog(qtbot, window):
+    window.controller.runner.submit("quiz", lambda p, c: {}["missing"], lambda _: None)
+    dialogs = window.findChildren(CrashDialog)
+    assert len(dialogs) == 1
+    qtbot.addWidget(dialogs[0])
+    report = dialogs[0].details.toPlainText()
+    assert "KeyError" in report and "Log file:" in report and "GistQuiz" in report
+    dialogs[0].reject()
+
+
+def test_corrupt_history_is_replaced_and_the_user_told(qtbot, settings, tmp_path):
+    db_path = tmp_path / "broken.sqlite3"
+    db_path.write_bytes(b"definitely not sqlite" * 50)
+    store = HistoryStore(db_path)
+    win = make_window(settings, store, pool=SynchronousPool())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.message.isVisible()
+    assert "history could not be read" in win.message.text.text()
+    assert str(store.recovered_from) in win.message.text.text()
+    store.close()
+
+
+def test_paste_as_new_document(qtbot, window):
+    QGuiApplication.clipboard().setText(ARTICLE)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.controller.document.text.startswith("Marie Curie")
+    QGuiApplication.clipboard().setText("   ")
+    window.paste_document()
+    assert "no text" in window.message.text.text()
+
+
+def test_drop_a_file(qtbot, window, tmp_path):
+    path = tmp_path / "dropped.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.dropEvent(event)
+    assert window.controller.source == str(path)
+
+
+def test_hover_shows_rank_and_score(qtbot, window, sample):
+    window.controller.set_document(sample, "")
+    ranking = window.controller.ranking
+    best = ranking.order[0]
+    assert window.article.hover_text(best).startswith(f"Rank 1 of {len(sample.sentences)}")
+    assert "in the summary" in window.article.hover_text(best)
+    # The point under a sentence maps back to that sentence.
+    cursor = window.article.textCursor()
+    cursor.setPosition(sample.sentences[0].start + 3)
+    point = window.article.cursorRect(cursor).center()
+    assert window.article.sentence_at_point(point) == 0
+
+
+def test_find_in_article(qtbot, window, sample):
+    window.controller.set_document(sample, "")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    qtbot.keyClicks(window.find_bar.field, "Kishida")
+    selected = window.article.textCursor().selectedText()
+    assert selected == "Kishida"
+    qtbot.keyClicks(window.find_bar.field, "zzz")
+    assert window.find_bar.status.text() == "Not found"
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_heat_map_and_dark_theme_keep_non_colour_cues(qtbot, window, sample):
+    window.controller.set_document(sample, "")
+    window.summary.heatmap.click()
+    assert window.settings.get("summary/heatmap") is True
+    assert len(window.article.marked_sentences()) == len(sample.sentences)  # every one shaded
+    for sel in window.article._layers["ranking"]:
+        index = window.article.locator.sentence_at(sel.cursor.selectionStart())
+        chosen = index in window.controller.ranking.selected
+        assert sel.format.fontUnderline() == chosen  # the summary is underlined, not only tinted
+    window.apply_theme("dark")
+    try:
+        qtbot.waitUntil(lambda: theme.is_dark(window.article.palette()))
+        dark_summary = theme.highlights(window.article.palette()).summary
+        window.summary.heatmap.click()  # heat map off: summary sentences get the summary tint
+        chosen = window.article._layers["ranking"][0].format.background().color()
+        assert chosen == dark_summary
+        assert window.settings.get("appearance/theme") == "dark"
+    finally:
+        window.apply_theme("system")
+
+
+def test_every_control_has_an_accessible_name(qtbot, window, sample):
+    window.controller.set_document(sample, "")
+    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractItemView, QTextEdit)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for kind in kinds
+        for w in window.findChildren(kind)
+        if not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
+        and w.objectName() not in {"qt_scrollarea_viewport", "qt_spinbox_lineedit"}
+        and not type(w).__name__.startswith("QToolButton")
+        and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)
+        and not isinstance(w, QHeaderView)  # part of its named tree
+        and w.window() is window  # not a combo box's popup list
+    ]
+    assert unnamed == [], "\n".join(unnamed)
+
+
+def test_window_state_and_choices_survive_a_restart(qtbot, settings, store, sample):
+    first = make_window(settings, store, pool=SynchronousPool())
+    qtbot.addWidget(first)
+    first.show()
+    first.controller.set_document(sample, "")
+    first.summary.algorithm.setCurrentIndex(first.summary.algorithm.findData("luhn"))
+    first.read_split.setSizes([300, 900])
+    first.close()
+    second = make_window(settings, store, pool=SynchronousPool())
+    qtbot.addWidget(second)
+    second.show()
+    assert second.controller.algorithm == "luhn"
+    assert second.summary.algorithm.currentData() == "luhn"
+    sizes = second.read_split.sizes()
+    assert sizes[0] < sizes[1]
+
+
+def test_screenshot_writes_a_png(qtbot, tmp_path):
+    target = tmp_path / "shot.png"
+    assert app.main(["--screenshot", str(target), "--page", "compare"]) == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(target))
+    assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_version_does_not_import_qt():
+    code = (
+        "import sys; from gistquiz import app; app.main(['--version']); "
+        "print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    version, qt_loaded = out.stdout.strip().splitlines()
+    assert version.startswith("gistquiz ") and qt_loaded == "False"
