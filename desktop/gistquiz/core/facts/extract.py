@@ -30,11 +30,11 @@ TYPE_PRIOR = {
     FactType.DURATION: 0.95,
     FactType.PERSON: 1.0,
     FactType.ORG: 0.95,
-    FactType.DATE: 0.7,
-    FactType.PLACE: 0.75,
-    FactType.TERM: 0.6,
+    FactType.DATE: 0.65,
+    FactType.PLACE: 0.7,
+    FactType.TERM: 0.65,
 }
-W_SENTENCE, W_TYPE, W_MENTIONS = 0.5, 0.3, 0.2
+W_SENTENCE, W_TYPE, W_MENTIONS = 0.3, 0.5, 0.2
 _ENTITY_TYPES = {PERSON: FactType.PERSON, ORG: FactType.ORG, PLACE: FactType.PLACE}
 _SPACE = re.compile(r"\s+")
 _NAME_GLUE = frozenset(["of", "the", "and", "for", "&", "on", "in", "de"])
@@ -61,6 +61,7 @@ class Mention:
     title: str = ""
     key: str = ""
     entity: str = ""
+    boost: float = 1.0  # how good an answer this form is within its type
 
 
 def extract_facts(
@@ -97,13 +98,18 @@ def extract_facts(
         aliases = _aliases(group)
         count = len(group)
         mention_score = min(1.0, math.log2(1 + count) / 3)
-        chosen = (
-            group if per_mention else [max(group, key=lambda m: (weights[m.sentence], -m.start))]
-        )
+        if any(_is_acronym_of(m.text, group[0].entity) for m in group):
+            for m in group:
+                m.boost *= 1.15  # the article defines an acronym for it: a key player
+        chosen = group
+        if not per_mention:
+            # The mention in the best sentence, preferring the fullest form ("Xi Jinping").
+            full = max(len(m.text) for m in group)
+            chosen = [max(group, key=lambda m: weights[m.sentence] + 0.15 * (len(m.text) == full))]
         for m in chosen:
             importance = (
                 W_SENTENCE * weights[m.sentence]
-                + W_TYPE * TYPE_PRIOR[m.type] * (1.15 if " " in m.text or "-" in m.text else 1.0)
+                + W_TYPE * min(1.0, TYPE_PRIOR[m.type] * m.boost)
                 + W_MENTIONS * mention_score
             )
             extra = {"title": m.title} if m.title else {}
@@ -149,7 +155,18 @@ def sentence_mentions(doc: Document, s: SentenceAnalysis) -> list[Mention]:
 
     def add(kind: FactType, first: int, last: int, subtype: str, title: str = "") -> None:
         a, b = s.span(first, last)
-        found.append(Mention(kind, s.index, a, b, subtype, doc.text[a:b], title))
+        found.append(
+            Mention(
+                kind,
+                s.index,
+                a,
+                b,
+                subtype,
+                doc.text[a:b],
+                title,
+                boost=_boost(kind, s, first, last),
+            )
+        )
         taken.update(range(first, last))
 
     for span in dates(s):
@@ -170,6 +187,30 @@ def sentence_mentions(doc: Document, s: SentenceAnalysis) -> list[Mention]:
     for first, last, head in terms(s, taken):
         add(FactType.TERM, first, last, head)
     return found
+
+
+def _boost(kind: FactType, s: SentenceAnalysis, first: int, last: int) -> float:
+    """Within a type, some forms make better answers: a noun compound ("arrest warrant")
+    more than an adjective phrase ("unexpected trip"), a counted number ("123 nations")
+    more than a bare one, a full name more than a single word."""
+    tags = s.tags[first:last]
+    if kind == FactType.TERM:
+        if len(tags) == 1:
+            return 0.6
+        if all(t in ("NN", "NNS", "HYPH") for t in tags):
+            return 1.0
+        return 0.7
+    if kind in (FactType.NUMBER, FactType.DURATION):
+        if first > 0 and s.tokens[first - 1].norm.lower() in ("the", "these", "those", "both"):
+            return 0.5  # "the two countries" points back at things already named
+        return 1.0 if last - first > 1 else 0.75
+    if kind in (FactType.PERSON, FactType.ORG, FactType.PLACE):
+        return 1.0 if last - first > 1 else 0.9
+    return 1.0
+
+
+def _is_acronym_of(text: str, name: str) -> bool:
+    return " " not in text and len(text) > 1 and text.isupper() and _initials(name) == text
 
 
 def _norm(text: str) -> str:

@@ -1,0 +1,136 @@
+"""Key facts of the bundled sample article and of small texts the tests write."""
+
+from __future__ import annotations
+
+import pytest
+
+from gistquiz.core import pipeline
+from gistquiz.core.document import build_document
+from gistquiz.core.errors import Cancelled
+from gistquiz.core.facts import Fact, FactType, extract_facts
+from gistquiz.core.progress import CancelToken
+
+TOP = 25  # "top facts": what a ten-question quiz draws from
+
+
+@pytest.fixture(scope="module")
+def sample():
+    doc = pipeline.open_sample()
+    return doc, extract_facts(doc)
+
+
+def find(facts: list[Fact], kind: FactType, text: str) -> Fact:
+    hits = [f for f in facts if f.type == kind and text in f.text]
+    assert hits, f"no {kind} fact containing {text!r}: {[(f.type, f.text) for f in facts]}"
+    return hits[0]
+
+
+def rank(facts: list[Fact], fact: Fact) -> int:
+    return facts.index(fact) + 1
+
+
+def test_every_fact_slices_back_and_lies_in_its_sentence(sample) -> None:
+    doc, facts = sample
+    assert facts
+    for f in facts:
+        assert doc.text[f.start : f.end] == f.text
+        s = doc.sentences[f.sentence]
+        assert s.start <= f.start < f.end <= s.end
+
+
+def test_sorted_by_importance(sample) -> None:
+    _, facts = sample
+    values = [f.importance for f in facts]
+    assert values == sorted(values, reverse=True)
+
+
+def test_icc_is_an_org_aliased_to_its_acronym(sample) -> None:
+    _, facts = sample
+    icc = find(facts, FactType.ORG, "International Criminal Court")
+    assert icc.entity == "International Criminal Court"
+    assert "ICC" in icc.aliases
+    assert icc.subtype == "court"
+    assert rank(facts, icc) <= TOP
+    assert find(facts, FactType.TERM, "arrest warrant").sentence == icc.sentence
+
+
+def test_numbers_count_their_noun(sample) -> None:
+    _, facts = sample
+    nations = find(facts, FactType.NUMBER, "123")
+    assert nations.text.startswith("123") and nations.text.endswith("nations")
+    assert nations.subtype == "nation"
+    plan = find(facts, FactType.NUMBER, "12-point plan")
+    assert plan.subtype == "plan"
+    assert rank(facts, nations) <= TOP and rank(facts, plan) <= TOP
+
+
+def test_durations(sample) -> None:
+    _, facts = sample
+    tour = find(facts, FactType.DURATION, "three-day tour")
+    talks = find(facts, FactType.DURATION, "more than four hours")
+    assert tour.subtype == "day" and talks.subtype == "hour"
+    assert rank(facts, tour) <= TOP and rank(facts, talks) <= TOP
+
+
+def test_people_with_aliases(sample) -> None:
+    _, facts = sample
+    kirby = next(f for f in facts if f.entity == "John Kirby")
+    assert kirby.type == FactType.PERSON and "Mr. Kirby" in kirby.aliases
+    kishida = find(facts, FactType.PERSON, "Fumio Kishida")
+    assert rank(facts, kirby) <= TOP and rank(facts, kishida) <= TOP
+    xi = next(f for f in facts if f.entity == "Xi Jinping")
+    assert {"Mr. Xi", "President Xi Jinping"} <= set(xi.aliases)
+    assert xi.subtype == "president"
+    putin = next(f for f in facts if f.entity == "Vladimir Putin")
+    assert "Mr. Putin" in putin.aliases and putin.mentions >= 5
+
+
+def test_one_fact_per_entity_by_default(sample) -> None:
+    _, facts = sample
+    entities = [(f.type, f.entity) for f in facts]
+    assert len(entities) == len(set(entities))
+
+
+def test_places_dates_and_terms(sample) -> None:
+    _, facts = sample
+    assert find(facts, FactType.PLACE, "Moscow").subtype == "city"
+    assert find(facts, FactType.PLACE, "Japan").subtype == "country"
+    assert find(facts, FactType.DATE, "February last year")
+    assert find(facts, FactType.DATE, "Monday").subtype == "weekday"
+    for term in ("arrest warrant", "unilateral sanctions", "cease-fire"):
+        assert find(facts, FactType.TERM, term)
+
+
+def test_per_mention_returns_every_mention_with_shared_entity(sample) -> None:
+    doc, _ = sample
+    mentions = extract_facts(doc, per_mention=True)
+    xi = [f for f in mentions if f.entity == "Xi Jinping"]
+    assert len(xi) == xi[0].mentions >= 5
+    assert {f.text for f in xi} >= {"Xi Jinping", "Xi"}
+
+
+def test_written_text() -> None:
+    text = (
+        "The World Health Organization (WHO) said on Friday that 40 countries reported cases.\n\n"
+        "Dr. Maria Lopez, who led the study for two years, spoke in Geneva. "
+        "Lopez said the WHO would publish a new vaccine schedule in March 2024."
+    )
+    doc = build_document(text, language="en")
+    facts = extract_facts(doc)
+    who = find(facts, FactType.ORG, "World Health Organization")
+    assert "WHO" in who.aliases
+    assert find(facts, FactType.NUMBER, "40 countries").subtype == "country"
+    assert find(facts, FactType.DURATION, "two years").subtype == "year"
+    lopez = find(facts, FactType.PERSON, "Lopez")
+    assert lopez.entity == "Maria Lopez" and lopez.mentions == 2
+    assert find(facts, FactType.PLACE, "Geneva")
+    assert find(facts, FactType.DATE, "Friday")
+    assert find(facts, FactType.DATE, "March 2024")
+
+
+def test_cancel_stops_extraction() -> None:
+    doc = build_document("Mr. Smith visited Paris on Monday. He stayed three days.", language="en")
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        extract_facts(doc, cancel=token)
