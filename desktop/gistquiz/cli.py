@@ -17,6 +17,7 @@ from . import __version__
 from .core import pipeline
 from .core.document import Document
 from .core.errors import GistQuizError, InvalidOption
+from .core.quiz.model import QuizOptions
 from .core.summarize import Ranking, all_summarizers
 
 INTERNAL_ERROR = 70
@@ -126,15 +127,9 @@ DEMO_SECTIONS: list[Callable[[Document, Ranking], None]] = []
 
 
 def cmd_quiz(args: argparse.Namespace) -> int:
-    from .core.quiz.model import Difficulty, Kind, QuizOptions
     from .core.quiz.render import quiz_text
 
-    try:
-        kinds = tuple(Kind(k.strip().lower()) for k in args.kinds.split(",") if k.strip())
-    except ValueError:
-        raise InvalidOption(f"--kinds takes a list of {', '.join(k.value for k in Kind)}") from None
-    difficulty = Difficulty(args.difficulty) if args.difficulty else None
-    options = QuizOptions(count=args.count, kinds=kinds, difficulty=difficulty, seed=args.seed)
+    options = quiz_options(args)
     doc = open_document(args.source, args.language, args.max_mb, args.timeout)
     quiz = pipeline.build_quiz(doc, options)
     for note in quiz.notes:
@@ -190,9 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summarize", help="extractive summary of a document")
     add_source_arguments(p)
-    p.add_argument("-a", "--algorithm", default=pipeline.DEFAULT_ALGORITHM)
-    p.add_argument("-l", "--length", default="5", help="5 (sentences), 20%% or 150w (words)")
-    p.add_argument("--engine", choices=("fast", "sumy"), default="fast")
+    add_summary_options(p)
     p.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=cmd_summarize)
 
@@ -204,10 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("quiz", help="comprehension quiz on a document's key facts")
     add_source_arguments(p)
-    p.add_argument("-n", "--count", type=int, default=10, help="number of questions (default 10)")
-    p.add_argument("--kinds", default="mcq,cloze,tf,wh", help="comma list of mcq,cloze,tf,wh")
-    p.add_argument("--difficulty", choices=("easy", "medium", "hard"), default=None)
-    p.add_argument("--seed", type=int, default=0, help="same seed, same quiz")
+    add_quiz_options(p)
     p.add_argument("-f", "--format", choices=("text", "json", "markdown"), default="text")
     p.set_defaults(func=cmd_quiz)
 
@@ -223,15 +213,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_source_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("source", metavar="SOURCE", help="file, http(s) URL, '-' (stdin) or :sample")
+def add_source_arguments(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
+    p.add_argument(
+        "source",
+        metavar="SOURCE",
+        nargs="?" if optional else None,
+        help="file, http(s) URL, '-' (stdin) or :sample",
+    )
     p.add_argument("--language", default=None, help="ISO code such as en (default: detect)")
     p.add_argument("--max-mb", type=float, default=None, help="size limit in MB (default 50)")
     p.add_argument("--timeout", type=float, default=None, help="URL timeout, s (default 20)")
 
 
+def add_summary_options(p: argparse.ArgumentParser) -> None:
+    """The summary's options, shared by `summarize` and `export --summary`."""
+    p.add_argument("-a", "--algorithm", default=pipeline.DEFAULT_ALGORITHM)
+    p.add_argument("-l", "--length", default="5", help="5 (sentences), 20%% or 150w (words)")
+    p.add_argument("--engine", choices=("fast", "sumy"), default="fast")
+
+
+def add_quiz_options(p: argparse.ArgumentParser) -> None:
+    """The quiz's options, shared by `quiz` and `export`; read them with ``quiz_options``."""
+    p.add_argument("-n", "--count", type=int, default=10, help="number of questions (default 10)")
+    p.add_argument("--kinds", default="mcq,cloze,tf,wh", help="comma list of mcq,cloze,tf,wh")
+    p.add_argument("--difficulty", choices=("easy", "medium", "hard"), default=None)
+    p.add_argument("--seed", type=int, default=0, help="same seed, same quiz")
+
+
+def quiz_options(args: argparse.Namespace) -> QuizOptions:
+    from .core.quiz.model import Difficulty, Kind
+
+    try:
+        kinds = tuple(Kind(k.strip().lower()) for k in args.kinds.split(",") if k.strip())
+    except ValueError:
+        raise InvalidOption(f"--kinds takes a list of {', '.join(k.value for k in Kind)}") from None
+    difficulty = Difficulty(args.difficulty) if args.difficulty else None
+    return QuizOptions(count=args.count, kinds=kinds, difficulty=difficulty, seed=args.seed)
+
+
+def _add_export_command(sub: argparse._SubParsersAction) -> None:
+    from .cli_export import add_export_command
+
+    add_export_command(sub)
+
+
 # Other modules' subcommands: functions that add a parser to the subparsers object.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_export_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
