@@ -202,3 +202,51 @@ def test_version_does_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     version, qt_loaded = out.stdout.strip().splitlines()
     assert version.startswith("gistquiz ") and qt_loaded == "False"
+
+
+def test_excepthook_routes_bugs_to_the_crash_dialog(qtbot, window, monkeypatch):
+    from gistquiz.ui.application import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(window)
+    try:
+        raise RuntimeError("a slot went wrong")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    (dialog,) = window.findChildren(CrashDialog)
+    qtbot.addWidget(dialog)
+    assert "RuntimeError: a slot went wrong" in dialog.report
+    dialog.reject()
+
+
+def test_log_window_shows_recent_lines_live(qtbot, window):
+    import logging
+
+    from gistquiz.ui.dialogs import LogWindow
+
+    logging.getLogger("gistquiz.test").warning("first line")
+    log_window = LogWindow(window)
+    qtbot.addWidget(log_window)
+    assert "first line" in log_window.view.toPlainText()
+    logging.getLogger("gistquiz.test").warning("second line")
+    assert "second line" in log_window.view.toPlainText()
+
+
+def test_rotating_log_file_in_the_given_directory(tmp_path):
+    import logging
+
+    from gistquiz.ui import logs
+
+    root = logging.getLogger("gistquiz")
+    before = list(root.handlers)
+    try:
+        path = logs.setup(tmp_path / "logs", qt_messages=False)
+        logging.getLogger("gistquiz.core.summarize").info("hello from the core")
+        for handler in root.handlers:
+            handler.flush()
+        assert path.parent == tmp_path / "logs"
+        assert "gistquiz.core.summarize: hello from the core" in path.read_text()
+    finally:
+        for handler in set(root.handlers) - set(before):
+            root.removeHandler(handler)
+            handler.close()

@@ -156,6 +156,8 @@ class AppController(QObject):
 
     def start_quiz(self, quiz: Quiz) -> QuizSession:
         self.session = QuizSession(quiz, self.source)
+        if quiz.notes:
+            self.notice.emit(" ".join(quiz.notes))
         self.quizReady.emit(self.session)
         return self.session
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -14,6 +17,41 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.store import Attempt
+
+
+def result_item(
+    widget: QWidget, n: int, correct: bool, stem: str, given: str, expected: str
+) -> QListWidgetItem:
+    """One reviewed question: verdict and number, the question, the two answers.
+
+    Right/wrong is said in words and a symbol, and wrong ones are bold: never colour alone.
+    """
+    verdict = widget.tr("✓ right") if correct else widget.tr("✗ wrong")
+    lines = [f"{verdict}  ·  {n}.  {stem}"]
+    if correct:
+        lines.append(widget.tr("Answer: {0}").format(expected))
+    else:
+        lines.append(
+            widget.tr("Your answer: {0}   ·   Right answer: {1}").format(
+                given or widget.tr("(none)"), expected
+            )
+        )
+    item = QListWidgetItem("\n".join(lines))
+    if not correct:
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+def review_list(name: str) -> QListWidget:
+    view = QListWidget(accessibleName=name)
+    view.setWordWrap(True)
+    view.setSpacing(3)
+    view.setAlternatingRowColors(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+    return view
 
 
 class HistoryView(QWidget):
@@ -29,14 +67,7 @@ class HistoryView(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.details = QTreeWidget(accessibleName=self.tr("Results of the selected attempt"))
-        self.details.setHeaderLabels(
-            [self.tr("Result"), self.tr("Question"), self.tr("Your answer"), self.tr("Answer")]
-        )
-        self.details.setRootIsDecorated(False)
-        self.details.setWordWrap(True)
-        self.details.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.details.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.details = review_list(self.tr("Results of the selected attempt"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)
@@ -76,14 +107,5 @@ class HistoryView(QWidget):
         if item is None:
             return
         attempt = self.attempts[item.data(0, Qt.ItemDataRole.UserRole)]
-        for r in attempt.results:
-            self.details.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        self.tr("✓ right") if r.correct else self.tr("✗ wrong"),
-                        r.stem,
-                        r.given,
-                        r.expected,
-                    ]
-                )
-            )
+        for n, r in enumerate(attempt.results, 1):
+            self.details.addItem(result_item(self, n, r.correct, r.stem, r.given, r.expected))

@@ -62,7 +62,9 @@ def default_dir() -> Path:
     return Path(user_log_dir("GistQuiz", appauthor=False))
 
 
-def setup(directory: Path | None = None, *, level: int = logging.INFO) -> Path:
+def setup(
+    directory: Path | None = None, *, level: int = logging.INFO, qt_messages: bool = True
+) -> Path:
     """Rotating file (1 MB x 3) in ``directory``, the ring buffer, Qt messages into logging."""
     global _log_path
     directory = directory or default_dir()
@@ -76,7 +78,8 @@ def setup(directory: Path | None = None, *, level: int = logging.INFO) -> Path:
     logger.setLevel(level)
     logger.addHandler(handler)
     ring()
-    qInstallMessageHandler(_qt_message)
+    if qt_messages:  # tests keep pytest-qt's own handler, which fails them on Qt warnings
+        qInstallMessageHandler(_qt_message)
     logger.info("log file: %s", _log_path)
     return _log_path
 

@@ -7,28 +7,27 @@ Space (or Enter) continues after the feedback. The flow itself lives in ``QuizSe
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.quiz.model import Difficulty, Kind, Question, QuizOptions
 from . import theme
+from .history_view import result_item, review_list
 from .presenters import Marked, Phase, QuizSession
 
 
@@ -181,22 +180,8 @@ class ResultsPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.score.setFont(font)
-        self.review = QTreeWidget(accessibleName=self.tr("Review of every question"))
-        self.review.setHeaderLabels(
-            [
-                self.tr("#"),
-                self.tr("Result"),
-                self.tr("Question"),
-                self.tr("Your answer"),
-                self.tr("Answer"),
-            ]
-        )
-        self.review.setRootIsDecorated(False)
-        self.review.setWordWrap(True)
-        self.review.setAlternatingRowColors(True)
-        header = self.review.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.review = review_list(self.tr("Review of every question"))
+        self.review.setToolTip(self.tr("Select a question to see its source in the article"))
         self.retry = QPushButton(
             self.tr("&Retry the wrong ones"), accessibleName=self.tr("Retry the wrong ones")
         )
@@ -400,36 +385,29 @@ class QuizView(QWidget):
         percent = round(100 * s.correct / s.total) if s.total else 0
         r.score.setText(self.tr("{0} of {1} correct · {2}%").format(s.correct, s.total, percent))
         r.review.clear()
-        bold = QFont(r.review.font())
-        bold.setBold(True)
         for n, (question, mark) in enumerate(zip(s.questions, s.marks, strict=True), 1):
             ok = bool(mark and mark.correct)
-            item = QTreeWidgetItem(
-                [
-                    str(n),
-                    self.tr("✓ right") if ok else self.tr("✗ wrong"),
-                    question.stem,
-                    mark.given if mark else "",
-                    mark.expected if mark else question.answer,
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, n - 1)
-            item.setToolTip(2, question.explanation or question.stem)
-            if not ok:
-                item.setFont(1, bold)
-            r.review.addTopLevelItem(item)
+            given = mark.given if mark else ""
+            expected = mark.expected if mark else question.answer
+            item = result_item(self, n, ok, question.stem, given, expected)
+            item.setData(Qt.ItemDataRole.UserRole, n - 1)
+            item.setToolTip(question.explanation or question.stem)
+            r.review.addItem(item)
         wrong = len(s.wrong_questions())
         r.retry.setEnabled(wrong > 0)
         r.retry.setText(
             self.tr("&Retry the {0} wrong").format(wrong) if wrong else self.tr("All right!")
         )
         self.evidenceRequested.emit(None)
+        first_wrong = next((n for n, m in enumerate(s.marks) if not m or not m.correct), None)
+        if first_wrong is not None:
+            r.review.setCurrentRow(first_wrong)  # its source shows in the article beside
         (r.retry if wrong else r.new_quiz).setFocus()
 
-    def _review_selected(self, item: QTreeWidgetItem | None) -> None:
+    def _review_selected(self, item: QListWidgetItem | None) -> None:
         if item is None or self.session is None:
             return
-        self.evidenceRequested.emit(self.session.questions[item.data(0, Qt.ItemDataRole.UserRole)])
+        self.evidenceRequested.emit(self.session.questions[item.data(Qt.ItemDataRole.UserRole)])
 
 
 def _esc(text: str) -> str:
