@@ -183,7 +183,7 @@ def test_gift_reads_back_to_the_quiz(tmp_path):
             assert shown(g.text).strip() == flat(q.stem)
             assert [a.mark for a in g.answers] == ["TRUE" if tf_truth(q) else "FALSE"]
             wrong, right = g.answers[0].feedback
-            assert wrong.startswith("Not quite.") and right.startswith("Correct.")
+            assert (wrong, right) == ("Not quite: the answer is False.", "Correct.")
         else:
             assert {a.mark for a in g.answers} == {"="}
             assert [shown(a.text) for a in g.answers] == answers(q)

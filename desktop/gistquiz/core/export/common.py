@@ -67,3 +67,10 @@ def cloze_parts(question: Question) -> tuple[str, str]:
 def source(question: Question) -> str:
     """The sentence the question was made from (feedback and the Anki "Source" field)."""
     return flat(question.explanation)
+
+
+def feedback(question: Question, right: bool) -> str:
+    """Per-answer feedback; the source sentence goes once into the general feedback."""
+    if right:
+        return "Correct."
+    return f"Not quite: the answer is {flat(correct_text(question))}."

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from ..quiz.model import Kind, Question, Quiz
-from .common import answers, cloze_parts, flat, fold, source, tf_truth
+from .common import answers, cloze_parts, feedback, flat, fold, source, tf_truth
 from .registry import ExportOptions
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"})
@@ -24,10 +24,7 @@ def escape(text: str, *, strip: bool = True) -> str:
 
 
 def _feedback(question: Question, right: bool) -> str:
-    said = source(question)
-    if right:
-        return escape(f"Correct. {said}" if said else "Correct.")
-    return escape(f"Not quite. The text says: {said}" if said else "Not quite.")
+    return escape(feedback(question, right))
 
 
 def _general(question: Question) -> str:

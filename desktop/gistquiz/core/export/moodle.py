@@ -13,7 +13,7 @@ import html
 import xml.etree.ElementTree as ET
 
 from ..quiz.model import Kind, Question, Quiz
-from .common import answers, cloze_parts, correct_text, flat, fold, source, tf_truth
+from .common import answers, cloze_parts, correct_text, feedback, flat, fold, source, tf_truth
 from .registry import ExportOptions
 
 PENALTY = "0.3333333"
@@ -30,10 +30,7 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html") ->
 
 
 def _feedback(question: Question, right: bool) -> str:
-    said = source(question)
-    if right:
-        return _h(f"Correct. {said}" if said else "Correct.")
-    return _h(f"Not quite. The text says: {said}" if said else "Not quite.")
+    return _h(feedback(question, right))
 
 
 def _common(quiz: Quiz, question: Question, qtype: str, number: int, text: str) -> ET.Element:
