@@ -109,3 +109,10 @@ def test_connection_refused():
         port = probe.getsockname()[1]
     with pytest.raises(FetchFailed, match="refused"):
         load_url(f"http://127.0.0.1:{port}/", language="en", timeout=2)
+
+
+def test_html_charset_from_the_http_header():
+    page = article_html().replace("The Moon is", "The Moon — café — is").encode("cp1252")
+    with serve({"/p": respond(page, "text/html; charset=windows-1252")}) as server:
+        doc = load_url(server.url("/p"), language="en")
+    assert "The Moon — café — is" in doc.text
