@@ -81,7 +81,7 @@ def test_court_distractors_are_courts_and_not_the_answer_under_another_name(quiz
 
 
 def test_number_distractors_keep_format_and_magnitude(quiz_input):
-    doc, facts = quiz_input
+    _, facts = quiz_input
     import random
 
     nations = _fact(facts, "123 nations")
@@ -156,8 +156,7 @@ def test_few_facts_give_fewer_questions_and_a_note():
     assert quiz.notes and "no facts" in quiz.notes[0]
 
 
-def test_non_english_text_is_refused_with_a_typed_error(quiz_input):
-    _, facts = quiz_input
+def test_non_english_text_is_refused_with_a_typed_error():
     doc = build_document("Le chat dort sur le canapé. Il fait beau à Paris.", language="fr")
     with pytest.raises(UnsupportedLanguage, match="English-only"):
         build(doc, [], QuizOptions())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..document import Document
@@ -20,7 +20,7 @@ from ..errors import InvalidOption, UnsupportedLanguage
 from ..facts.model import Fact
 from ..progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from .model import Difficulty, Kind, Question, Quiz, QuizOptions
-from .ranker import rank_scores
+from .ranker import diversity, rank_scores
 from .registry import Context, builder_for
 from .text import normalize
 from .validate import problems
@@ -73,7 +73,7 @@ def build(
                     valid.append(replace(question, score=question.score * scores[i]))
         if valid:
             candidates[i] = valid
-    chosen = _select(facts, scores, candidates, options)
+    chosen = _select(facts, scores, candidates, options, diversity())
     progress(1.0, f"{len(chosen)} questions")
     return Quiz(doc.id, doc.title, tuple(chosen), options, _notes(doc, chosen, options))
 
@@ -110,44 +110,70 @@ def _unique(forms: Sequence[str], fact: Fact) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in forms if f))
 
 
+def diverse_order(
+    facts: Sequence[Fact],
+    scores: Sequence[float],
+    take: Callable[[int], bool],
+    limit: int,
+    discount: float = SAME_SENTENCE_DISCOUNT,
+) -> list[int]:
+    """Greedy choice of facts: best score first, discounted per question already taken from
+    the same sentence; one fact per entity/answer and no overlapping spans. ``take(i)`` says
+    whether fact ``i`` really got a question. Shared with the ranker's training script."""
+    taken: list[int] = []
+    per_sentence: Counter[int] = Counter()
+    answers: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    remaining = set(range(len(facts)))
+    while remaining and len(taken) < limit:
+        best = max(
+            remaining,
+            key=lambda i: (
+                scores[i] * discount ** per_sentence[facts[i].sentence],
+                -facts[i].start,
+            ),
+        )
+        remaining.discard(best)
+        fact = facts[best]
+        keys = {normalize(fact.entity or fact.text), normalize(fact.text)}
+        if keys & answers or any(a < fact.end and fact.start < b for a, b in spans):
+            continue
+        if not take(best):
+            continue
+        taken.append(best)
+        per_sentence[fact.sentence] += 1
+        answers.update(keys)
+        spans.append((fact.start, fact.end))
+    return taken
+
+
 def _select(
     facts: Sequence[Fact],
     scores: Sequence[float],
     candidates: dict[int, list[Question]],
     options: QuizOptions,
+    discount: float,
 ) -> list[Question]:
     chosen: list[Question] = []
-    taken_sentences: Counter[int] = Counter()
-    taken_answers: set[str] = set()
-    taken_spans: list[tuple[int, int]] = []
     kinds_used: Counter[Kind] = Counter()
     stems: set[tuple[Kind, str]] = set()
-    remaining = dict(candidates)
-    while remaining and len(chosen) < options.count:
-        best = max(
-            remaining,
-            key=lambda i: (
-                scores[i] * SAME_SENTENCE_DISCOUNT ** taken_sentences[facts[i].sentence],
-                -facts[i].start,
-            ),
-        )
-        fact = facts[best]
-        questions = remaining.pop(best)
-        key = normalize(fact.entity or fact.text)
-        if key in taken_answers or any(a < fact.end and fact.start < b for a, b in taken_spans):
-            continue
-        question = _pick_kind(questions, kinds_used, options, stems)
+
+    pool = sorted(candidates)  # only facts with a valid question: keeps the greedy pass small
+
+    def take(j: int) -> bool:
+        question = _pick_kind(candidates[pool[j]], kinds_used, options, stems)
         if question is None:
-            continue
+            return False
         rank_score = 1.0 - len(chosen) / (options.count + 1)  # selection order, for consumers
         chosen.append(replace(question, score=round(rank_score * 0.5 + question.score * 0.5, 6)))
         kinds_used[question.kind] += 1
-        taken_sentences[fact.sentence] += 1
-        taken_answers.add(key)
-        taken_answers.add(normalize(question.answer))
-        taken_spans.append((fact.start, fact.end))
         stems.add((question.kind, normalize(question.stem)))
-    return sorted(chosen, key=lambda q: -q.score)
+        return True
+
+    diverse_order(
+        [facts[i] for i in pool], [scores[i] for i in pool], take, options.count, discount
+    )
+    return chosen
 
 
 def _pick_kind(

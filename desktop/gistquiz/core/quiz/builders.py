@@ -51,6 +51,32 @@ def _usable(ctx: Context, fact: Fact) -> bool:
     return MIN_WORDS <= words <= MAX_WORDS and not ctx.doc.sentences[fact.sentence].heading
 
 
+def _complete(ctx: Context, fact: Fact) -> bool:
+    """Whether the sentence ends like a sentence: a statement cut short is not a fact."""
+    return ctx.doc.clean_sentence(fact.sentence).rstrip("\"'”’)] ").endswith((".", "!", "?"))
+
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+
+
+def echoes(stem: str, sentence: str) -> bool:
+    """Whether a question copies (in order) 95% or more of its sentence's words.
+
+    Such a "question" is the sentence read back with one gap: it tests recognition of the
+    wording, not understanding, so the builders leave it out.
+    """
+    q, s = _ALNUM.findall(stem.lower()), _ALNUM.findall(sentence.lower())
+    if not q or not s:
+        return False
+    previous = [0] * (len(s) + 1)
+    for x in q:
+        current = [0]
+        for j, y in enumerate(s, 1):
+            current.append(previous[j - 1] + 1 if x == y else max(previous[j], current[j - 1]))
+        previous = current
+    return previous[-1] >= 0.95 * len(s)
+
+
 def _question(ctx: Context, kind: Kind, fact: Fact, **fields) -> Question:
     base = dict(
         id=ctx.question_id(kind, fact),
@@ -71,6 +97,13 @@ def _question(ctx: Context, kind: Kind, fact: Fact, **fields) -> Question:
 # ---- wh -----------------------------------------------------------------------------------
 def wh_candidates(ctx: Context, fact: Fact) -> list:
     """The syntax layer's wh-questions for ``fact`` (none if that layer is missing)."""
+    key = ("wh", fact.start, fact.end)
+    if key not in ctx.memo:
+        ctx.memo[key] = _wh_candidates(ctx, fact)
+    return ctx.memo[key]  # type: ignore[return-value]
+
+
+def _wh_candidates(ctx: Context, fact: Fact) -> list:
     try:
         from . import wh
     except ImportError:  # the wording module is optional for the other kinds
@@ -85,8 +118,11 @@ def wh_candidates(ctx: Context, fact: Fact) -> list:
 @register(Kind.WH)
 def build_wh(ctx: Context, fact: Fact) -> list[Question]:
     out = []
+    sentence = ctx.doc.clean_sentence(fact.sentence)
     for cand in wh_candidates(ctx, fact)[:2]:
         if ctx.doc.text[cand.answer_start : cand.answer_end] != cand.answer:
+            continue
+        if echoes(cand.stem, sentence):
             continue
         out.append(
             _question(
@@ -132,7 +168,12 @@ def build_mcq(ctx: Context, fact: Fact) -> list[Question]:
     distractors = ctx.distractors(fact)
     if len(distractors) < 3:
         return []
-    wh = [c for c in wh_candidates(ctx, fact) if c.answer_start == fact.start]
+    sentence = ctx.doc.clean_sentence(fact.sentence)
+    wh = [
+        c
+        for c in wh_candidates(ctx, fact)
+        if (c.answer_start, c.answer_end) == (fact.start, fact.end) and not echoes(c.stem, sentence)
+    ]
     if wh:
         stem, quality = wh[0].stem, float(wh[0].quality)
     else:
@@ -140,6 +181,8 @@ def build_mcq(ctx: Context, fact: Fact) -> list[Question]:
         if cloze is None:
             return []
         stem, quality = f"Which completes the sentence: “{cloze}”?", 0.6
+        if echoes(stem, sentence):
+            return []
     options = [fact.text, *distractors[:3]]
     ctx.rng("options", fact.start).shuffle(options)
     return [
@@ -164,7 +207,7 @@ def statement(text: str) -> str:
 
 @register(Kind.TF)
 def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
-    if not _usable(ctx, fact):
+    if not _usable(ctx, fact) or not _complete(ctx, fact):
         return []
     before, answer, after = ctx.split(fact)
     quality = 0.4 if _PRONOUN_START.match(statement(before + answer + after)) else 0.7

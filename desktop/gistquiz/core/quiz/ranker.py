@@ -41,6 +41,23 @@ _STOP = set(
 )
 TYPES = tuple(FactType)
 ROLES = ("subject", "object", "oblique")
+# The syntactic neighbourhood of the phrase, from the tagger: what comes before and after it
+# and what its last word is. Cheap stand-ins for its role in the clause.
+CONTEXT = (
+    "prev_preposition",
+    "prev_of",
+    "prev_verb",
+    "prev_determiner",
+    "prev_comma",
+    "next_verb",
+    "next_comma",
+    "next_of",
+    "head_proper",
+    "head_number",
+    "head_plural",
+    "head_adjective",
+    "year",
+)
 
 
 def feature_names() -> list[str]:
@@ -64,6 +81,7 @@ def feature_names() -> list[str]:
         "has_subtype",
         "in_parentheses",
         *(f"role_{r}" for r in ROLES),
+        *(f"context_{c}" for c in CONTEXT),
     ]
 
 
@@ -72,6 +90,7 @@ def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
     words = Counter(w.lower() for w in _WORD.findall(doc.text))
     per_sentence = Counter(f.sentence for f in facts)
     last = max(len(doc.sentences) - 1, 1)
+    analysis = _analysis(doc)
     rows = np.zeros((len(facts), len(feature_names())), dtype=float)
     for i, fact in enumerate(facts):
         sentence = doc.sentences[fact.sentence]
@@ -104,8 +123,47 @@ def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
             float(doc.text[fact.start - 1 : fact.start] == "(" if fact.start else False),
         ]
         row += [float(role == r) for r in ROLES]
+        row += _context(analysis, fact) if analysis is not None else [0.0] * len(CONTEXT)
         rows[i] = row
     return rows
+
+
+def _analysis(doc: Document):
+    try:
+        from ..nlp.analysis import analyze
+    except ImportError:  # pragma: no cover - the language layer ships with the app
+        return None
+    return analyze(doc)
+
+
+def _context(analysis, fact: Fact) -> list[float]:
+    s = analysis.sentences[fact.sentence]
+    first = s.token_at.get(fact.start)
+    if first is None:
+        return [0.0] * len(CONTEXT)
+    last = first
+    while last + 1 < len(s.tokens) and s.tokens[last + 1].end <= fact.end:
+        last += 1
+    prev_tag = s.tags[first - 1] if first else ""
+    prev_word = s.tokens[first - 1].norm.lower() if first else ""
+    next_tag = s.tags[last + 1] if last + 1 < len(s.tags) else ""
+    next_word = s.tokens[last + 1].norm.lower() if last + 1 < len(s.tokens) else ""
+    head = s.tags[last]
+    return [
+        float(prev_tag in ("IN", "TO")),
+        float(prev_word == "of"),
+        float(prev_tag.startswith("VB")),
+        float(prev_tag in ("DT", "PRP$", "POS")),
+        float(prev_word == ","),
+        float(next_tag.startswith("VB") or next_tag == "MD"),
+        float(next_word == ","),
+        float(next_word == "of"),
+        float(head.startswith("NNP")),
+        float(head == "CD"),
+        float(head in ("NNS", "NNPS")),
+        float(head.startswith("JJ")),
+        float(bool(re.search(r"\b1\d{3}|20\d{2}\b", fact.text))),
+    ]
 
 
 class Ranker:
@@ -117,10 +175,13 @@ class Ranker:
         self.mean = np.array([mean.get(n, 0.0) for n in names])
         self.scale = np.array([scale.get(n, 1.0) or 1.0 for n in names])
         self.bias = float(bias)
+        self.discount = 0.0
 
     @classmethod
     def from_json(cls, data: dict) -> Ranker:
-        return cls(data["weights"], data["bias"], data["mean"], data["scale"])
+        ranker = cls(data["weights"], data["bias"], data["mean"], data["scale"])
+        ranker.discount = float(data.get("same_sentence_discount", 0.0))
+        return ranker
 
     def score_matrix(self, x: np.ndarray) -> np.ndarray:
         if len(x) == 0:
@@ -141,6 +202,12 @@ def shipped() -> Ranker | None:
     except (OSError, ValueError, KeyError) as error:
         log.warning("quiz ranker unavailable (%s); ranking facts by importance", error)
         return None
+
+
+def diversity(default: float = 0.55) -> float:
+    """The same-sentence discount tuned together with the shipped weights."""
+    ranker = shipped()
+    return ranker.discount if ranker is not None and ranker.discount else default
 
 
 def rank_scores(doc: Document, facts: Sequence[Fact]) -> list[float]:

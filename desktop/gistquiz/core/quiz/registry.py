@@ -28,6 +28,7 @@ class Context:
     seed: int = 0
     index: ArticleIndex = field(init=False)
     _distractors: dict[tuple[int, int], list[str]] = field(default_factory=dict, init=False)
+    memo: dict[object, object] = field(default_factory=dict, init=False)  # builders' caches
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex.of(self.doc.sentence_text(s.index) for s in self.doc.sentences)

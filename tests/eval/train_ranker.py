@@ -1,0 +1,182 @@
+"""Train the quiz's fact ranker on SQuAD and write resources/models/ranker.json.
+
+    .venv/bin/python tests/eval/train_ranker.py [--folds 4] [--dry-run]
+
+Data: the even half of SQuAD v1.1 dev (../shared/data/squad, CC BY-SA 4.0), split by article:
+the ranker learns from articles 0, 2, 4, ... (label of a fact: a human question's answer
+matches it, SQuAD token F1 >= 0.5), cross-validated by article on that part; articles 1, 3, 5,
+... stay unseen for eval_quiz.py. Model: logistic regression (L2, L-BFGS) over
+``gistquiz.core.quiz.ranker.features``; the same-sentence discount of the quiz builder is
+chosen together with the regularisation by the cross-validated coverage@k and precision@k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import squad_data as sd
+
+from gistquiz.core.document import build_document
+from gistquiz.core.facts import extract_facts
+from gistquiz.core.quiz.builder import diverse_order, with_acronym
+from gistquiz.core.quiz.ranker import MODEL_NAME, feature_names, features
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "resources" / MODEL_NAME
+C_GRID = (0.03, 0.3, 3.0)
+DISCOUNT_GRID = (1.0, 0.75, 0.55, 0.4)
+
+
+def paragraph_record(p: dict) -> dict | None:
+    doc = build_document(p["context"], language="en")
+    facts = [with_acronym(doc.text, f) for f in extract_facts(doc)]
+    if not facts:
+        return {
+            "article": p["article"],
+            "facts": [],
+            "x": np.zeros((0, 0)),
+            "y": [],
+            "qas": p["qas"],
+        }
+    gold = [g for _, golds in p["qas"] for g in golds]
+    y = [float(sd.max_f1(f.text, gold) >= 0.5) for f in facts]
+    return {
+        "article": p["article"],
+        "facts": facts,
+        "importance": [f.importance for f in facts],
+        "x": features(doc, facts),
+        "y": y,
+        "qas": p["qas"],
+    }
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    n, d = z.shape
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:d], params[d]
+        logits = z @ w + b
+        p = 1.0 / (1.0 + np.exp(-logits))
+        eps = 1e-12
+        value = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
+        value += 0.5 / (c * n) * float(w @ w)
+        grad_logits = (p - y) / n
+        grad = np.concatenate([z.T @ grad_logits + w / (c * n), [grad_logits.sum()]])
+        return value, grad
+
+    result = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B")
+    return result.x[:d], float(result.x[d]), mean, scale
+
+
+def scores_of(record: dict, model) -> list[float]:
+    w, b, mean, scale = model
+    if not record["facts"]:
+        return []
+    z = (record["x"] - mean) / scale
+    return list(1.0 / (1.0 + np.exp(-(z @ w + b))))
+
+
+def measure(records: list[dict], scorer, discount: float) -> tuple[float, float]:
+    covered = total = matched = given = 0
+    for r in records:
+        facts = r["facts"]
+        order = diverse_order(facts, scorer(r), lambda i: True, 10**6, discount) if facts else []
+        c, k, m, n = sd.at_k([facts[i].text for i in order], r["qas"])
+        covered, total, matched, given = covered + c, total + k, matched + m, given + n
+    return covered / max(total, 1), matched / max(given, 1)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--limit", type=int, default=0, help="paragraphs (0 = all of the part)")
+    parser.add_argument("--dry-run", action="store_true", help="do not write the model")
+    args = parser.parse_args()
+    if not sd.SQUAD.exists():
+        print(f"missing {sd.SQUAD}", file=sys.stderr)
+        return 1
+    train, _ = sd.split(sd.load())
+    if args.limit:
+        train = train[: args.limit]
+    t0 = time.perf_counter()
+    records = [paragraph_record(p) for p in train]
+    print(
+        f"{len(records)} paragraphs, {sum(len(r['y']) for r in records)} facts, "
+        f"{time.perf_counter() - t0:.0f} s to extract"
+    )
+    articles = sorted({r["article"] for r in records})
+    folds = [articles[i :: args.folds] for i in range(args.folds)]
+
+    def stack(rs):
+        rs = [r for r in rs if r["facts"]]
+        return np.vstack([r["x"] for r in rs]), np.concatenate([r["y"] for r in rs])
+
+    rows = []
+    for discount in DISCOUNT_GRID:
+        rows.append(
+            (
+                "importance (extractor)",
+                None,
+                discount,
+                *measure(records, lambda r: r.get("importance", []), discount),
+            )
+        )
+        for c in C_GRID:
+            cov = prec = 0.0
+            for fold in folds:
+                test = [r for r in records if r["article"] in fold]
+                model = fit(*stack([r for r in records if r["article"] not in fold]), c)
+                fc, fp = measure(test, lambda r, m=model: scores_of(r, m), discount)
+                cov += fc * sum(len(r["qas"]) for r in test)
+                prec += fp * sum(len(r["qas"]) for r in test)
+            weight = sum(len(r["qas"]) for r in records)
+            rows.append(("logistic regression (CV)", c, discount, cov / weight, prec / weight))
+    print(f"\n{'ranking':28} {'C':>5} {'disc':>5} {'cov@k':>6} {'prec@k':>6}")
+    for name, c, d, cov, prec in rows:
+        print(f"{name:28} {c if c is not None else '-':>5} {d:>5} {cov:6.3f} {prec:6.3f}")
+    best = max((r for r in rows if r[1] is not None), key=lambda r: r[3] + r[4])
+    _, c, discount, cov, prec = best
+    print(
+        f"\nchosen: C={c}, same-sentence discount={discount} (CV coverage@k {cov:.3f}, "
+        f"precision@k {prec:.3f})"
+    )
+    w, b, mean, scale = fit(*stack(records), c)
+    names = feature_names()
+    model = {
+        "model": "logistic regression over gistquiz.core.quiz.ranker.features",
+        "trained_on": "SQuAD v1.1 dev, even half, articles 0, 2, 4, ... "
+        f"({len(records)} paragraphs); CC BY-SA 4.0",
+        "label": "a human question's answer matches the fact (SQuAD token F1 >= 0.5)",
+        "C": c,
+        "same_sentence_discount": discount,
+        "cv": {
+            "folds": args.folds,
+            "coverage_at_k": round(cov, 4),
+            "precision_at_k": round(prec, 4),
+        },
+        "bias": round(b, 6),
+        "weights": {n: round(float(v), 6) for n, v in zip(names, w, strict=True)},
+        "mean": {n: round(float(v), 6) for n, v in zip(names, mean, strict=True)},
+        "scale": {n: round(float(v), 6) for n, v in zip(names, scale, strict=True)},
+    }
+    for name, value in sorted(model["weights"].items(), key=lambda kv: -abs(kv[1]))[:12]:
+        print(f"   {name:28} {value:+.3f}")
+    if not args.dry_run:
+        OUT.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
