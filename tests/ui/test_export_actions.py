@@ -139,3 +139,19 @@ def test_open_quiz_dialog(qtbot, parent, tmp_path, monkeypatch):
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(saved), ""))
     )
     assert export_actions.open_quiz_dialog(parent) == adversarial_quiz()
+
+
+def test_file_export_from_the_main_window(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "summary.md"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    window.controller.open_sample()
+    window.actions_by_name["export"].trigger()
+    dialog = window.findChild(export_actions.ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.summary_choice.isChecked()  # no quiz yet: the summary is what there is
+    dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.LeftButton)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# ") and text.count("\n- ") == len(window.controller.ranking.selected)
