@@ -55,3 +55,14 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	@for s in tests/eval/eval_*.py; do echo "== $$s"; $(BIN)/python $$s || exit 1; done
+
+# Every page of the window, rendered offscreen from the sample article (README shows them).
+SHOT_PAGES := article compare quiz results history
+screenshots: $(STAMP)
+	@mkdir -p docs/screenshots
+	@for p in $(SHOT_PAGES); do \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/gistquiz --screenshot docs/screenshots/$$p.png --page $$p || exit 1; \
+	  echo "docs/screenshots/$$p.png"; \
+	done
+	@QT_QPA_PLATFORM=offscreen $(BIN)/gistquiz --screenshot docs/screenshots/article-dark.png --page article --theme dark
+	@echo "docs/screenshots/article-dark.png"

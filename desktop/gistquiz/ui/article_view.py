@@ -164,7 +164,11 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.locator.to_qt(start))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        # Put the sentence a third of the way down, not on the bottom edge as
+        # ensureCursorVisible would: the eye finds it, with context above.
+        bar = self.verticalScrollBar()
+        top = self.cursorRect(cursor).top()
+        bar.setValue(bar.value() + top - self.viewport().height() // 3)
 
     def _set_layer(self, name: str, marks: list[QTextEdit.ExtraSelection]) -> None:
         self._layers[name] = marks
