@@ -7,6 +7,7 @@ modules; ``sumy`` stays the reference engine for comparison.
 from __future__ import annotations
 
 from .base import Length, Ranking, select
+from .fast_engine import FAST_SCORERS
 from .registry import Summarizer, add_engine, all_summarizers, get, names, register
 from .sumy_engine import lead_scorer, random_scorer, sumy_scorer
 
@@ -43,6 +44,8 @@ _SUMY = [
 
 for _name, _label, _description in _SUMY:
     register(Summarizer(_name, _label, _description, {"sumy": sumy_scorer(_name)}))
+for _name, _scorer in FAST_SCORERS.items():
+    add_engine(_name, "fast", _scorer)  # our sparse-matrix version, sumy's choices
 register(
     Summarizer(
         "lead",
