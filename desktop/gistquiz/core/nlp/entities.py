@@ -19,6 +19,14 @@ from .tokens import Token
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
 PROPER = frozenset({"NNP", "NNPS"})
 _JOINERS = frozenset({"of", "&", "de", "da", "van", "von", "bin", "al", "del", "la", "le"})
+# Institutions named by one word; other organisation heads need a name before them.
+SINGLE_WORD_ORGS = frozenset(
+    ["kremlin", "pentagon", "congress", "parliament", "senate", "nato", "interpol", "bundestag"]
+)
+# Capitalised words that are not acronyms of organisations.
+_CAPS_WORDS = frozenset(
+    ["am", "pm", "ok", "tv", "usa", "us", "uk", "eu", "id", "ad", "bc", "ce", "ps", "faq", "lol"]
+)
 _PLACE_JOIN_HEADS = frozenset({"republic", "kingdom", "state", "states", "isle", "city"})
 
 
@@ -37,7 +45,13 @@ class Entity:
 
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    # A shouted ordinary word ("FREE", "NOT") is not an acronym: the tagger's dictionary of
+    # frequent unambiguous words knows it in lower case.
+    from .tagger import tagger
+
+    return letters.lower() not in tagger().tagdict
 
 
 def _name_like(token: Token, tag: str) -> bool:
@@ -108,24 +122,35 @@ def _title_before(tokens: Sequence[Token], first: int) -> str:
     return ""
 
 
+def _name_word(word: str) -> bool:
+    """A capitalised word that is not also an English word: "Kishida" yes, "Garden" no (so
+    "Hidden Nook" is not taken for a person). Initials ("J.") count as name words."""
+    from lemminflect import getAllLemmas
+
+    bare = word.replace(".", "")
+    if not (word[:1].isupper() and bare.isalpha()):
+        return False
+    return len(bare) == 1 or not getAllLemmas(bare.lower())
+
+
 def classify(words: Sequence[str]) -> tuple[str, str]:
     """(type, subtype) of a name from its words alone, or ("", "") if no rule decides."""
     text = " ".join(words)
-    head = words[-1].lower()
-    if head in ORG_HEADS and len(words) > 1:
-        return ORG, ORG_HEADS[head]
+    lows = [w.lower() for w in words]
+    # "Ministry of Defence", "Gulf of Mexico": the head stands before "of".
+    head = lows[lows.index("of") - 1] if "of" in lows[1:] else lows[-1]
     place = place_type(text)
     if place:
         return PLACE, place
+    if head in ORG_HEADS and len(words) > 1:
+        return ORG, ORG_HEADS[head]
     if head in PLACE_HEADS and len(words) > 1:
         return PLACE, head
-    if len(words) == 1 and _is_acronym(words[0]):
+    if len(words) == 1 and _is_acronym(words[0]) and head not in _CAPS_WORDS:
         return ORG, "acronym"
-    if head in ORG_HEADS:
-        return ORG, ORG_HEADS[head]
-    if 2 <= len(words) <= 4 and all(
-        w[:1].isupper() and w.replace(".", "").isalpha() for w in words
-    ):
+    if head in SINGLE_WORD_ORGS:
+        return ORG, head
+    if 2 <= len(words) <= 4 and all(_name_word(w) for w in words):
         return PERSON, ""
     return "", ""
 

@@ -1,0 +1,64 @@
+"""Entity typing (rules and the shipped typer) on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from gistquiz.core.nlp import tagger
+from gistquiz.core.nlp.gazetteer import place_type
+from gistquiz.core.nlp.tokens import tokenize
+from gistquiz.core.nlp.typer import type_entities
+
+
+def entities(text: str, *, use_model: bool = True) -> dict[str, tuple[str, str]]:
+    tokens = tokenize(text)
+    tags = tagger.tag([t.norm for t in tokens])
+    found = type_entities(tokens, tags, use_model=use_model)
+    for e in found:
+        assert text[e.start : e.end] == " ".join(t.text for t in tokens[e.first : e.last]) or (
+            e.start == tokens[e.first].start and e.end == tokens[e.last - 1].end
+        )
+    return {text[e.start : e.end]: (e.type, e.subtype) for e in found}
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_titles_make_people_and_stay_out_of_the_span(use_model: bool) -> None:
+    found = entities("Prime Minister Fumio Kishida met Mr. Lee in Seoul.", use_model=use_model)
+    assert found["Fumio Kishida"][0] == "PERSON"
+    assert found["Lee"][0] == "PERSON"
+    assert found["Seoul"][0] == "PLACE"
+    assert "Prime Minister Fumio Kishida" not in found
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_organisation_heads_and_acronyms(use_model: bool) -> None:
+    text = "The International Criminal Court (ICC) and the World Bank issued a statement."
+    found = entities(text, use_model=use_model)
+    assert found["International Criminal Court"][0] == "ORG"
+    assert found["ICC"][0] == "ORG"
+    assert found["World Bank"][0] == "ORG"
+
+
+def test_rule_subtypes() -> None:
+    found = entities(
+        "President Joe Biden flew from Japan to Moscow and the Ministry of Defence said so.",
+        use_model=False,
+    )
+    assert found["Joe Biden"] == ("PERSON", "president")
+    assert found["Japan"] == ("PLACE", "country")
+    assert found["Moscow"] == ("PLACE", "city")
+    assert found["Ministry of Defence"] == ("ORG", "ministry")
+
+
+def test_common_words_in_capitals_are_not_taken_for_a_person() -> None:
+    found = entities("We ate at Hidden Garden last night.", use_model=False)
+    assert found.get("Hidden Garden", ("", ""))[0] != "PERSON"
+
+
+def test_gazetteer() -> None:
+    assert place_type("France") == "country"
+    assert place_type("Russia") == "country"
+    assert place_type("Kyiv") == "city"
+    assert place_type("Texas") == "state"
+    assert place_type("Europe") == "continent"
+    assert place_type("Reading") is None

@@ -1,0 +1,94 @@
+"""POS tagger, lemmas, chunks and analysis on sentences written here."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from importlib.resources import files
+
+from gistquiz.core.document import build_document
+from gistquiz.core.nlp import tagger
+from gistquiz.core.nlp.analysis import analyze, analyze_sentence
+from gistquiz.core.nlp.lemmas import inflect, lemma
+from gistquiz.core.nlp.tokens import tokenize
+
+
+def tags_of(text: str) -> list[tuple[str, str]]:
+    tokens = tokenize(text)
+    return list(zip([t.text for t in tokens], tagger.tag([t.norm for t in tokens]), strict=True))
+
+
+def test_model_is_gzipped_json_in_the_package_resources() -> None:
+    data = files("gistquiz.resources").joinpath("models/pos-tagger.json.gz").read_bytes()
+    model = json.loads(gzip.decompress(data))
+    assert model["format"] == "gistquiz.pos-tagger/1"
+    assert {"NN", "NNP", "VBD", "HYPH", "-LRB-"} <= set(model["classes"])
+    assert model["weights"] and model["tagdict"]["the"] == "DT"
+
+
+def test_simple_sentence() -> None:
+    assert tags_of("The old man walked to the station yesterday.") == [
+        ("The", "DT"), ("old", "JJ"), ("man", "NN"), ("walked", "VBD"), ("to", "IN"),
+        ("the", "DT"), ("station", "NN"), ("yesterday", "NN"), (".", "."),
+    ]  # fmt: skip
+
+
+def test_names_clitics_and_numbers() -> None:
+    tagged = dict(tags_of("Mr. Xi didn't sign the 12-point plan with 123 nations."))
+    assert tagged["Mr."] == "NNP" and tagged["Xi"] == "NNP"
+    assert tagged["did"] == "VBD" and tagged["n't"] == "RB"
+    assert tagged["12"] == "CD" and tagged["-"] == "HYPH" and tagged["123"] == "CD"
+    assert tagged["nations"] == "NNS" and tagged["sign"] == "VB"
+
+
+def test_curly_and_straight_quotes_tag_alike() -> None:
+    curly = [t for _, t in tags_of("She said “no” and left.")]
+    straight = [t for _, t in tags_of('She said "no" and left.')]
+    assert curly == straight
+    assert "``" in curly and "''" in curly
+
+
+def test_empty_input() -> None:
+    assert tagger.tag([]) == []
+
+
+def test_model_loads_once_across_threads() -> None:
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(tagger.tagger())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(x) for x in seen}) == 1
+
+
+def test_verb_lemmas_and_inflections() -> None:
+    assert lemma("traveled", "VBD") == "travel"
+    assert lemma("was", "VBD") == "be"
+    assert lemma("stated", "VBN") == "state"
+    assert lemma("nations", "NNS") == "nation"
+    assert lemma("Putin", "NNP") == "Putin"
+    assert inflect("travel", "VBD") == "traveled"
+    assert inflect("travel", "VBZ") == "travels"
+    assert inflect("be", "VBZ") == "is"
+
+
+def test_noun_chunks_keep_hyphen_compounds_and_split_possessives() -> None:
+    text = "China’s proposal called for a three-day cease-fire after the talks."
+    s = analyze_sentence(text, 0, len(text))
+    chunks = [text[s.tokens[c.first].start : s.tokens[c.last - 1].end] for c in s.chunks]
+    assert "China" in chunks and "proposal" in chunks
+    assert "a three-day cease-fire" in chunks and "the talks" in chunks
+    heads = [s.tokens[c.head].text for c in s.chunks]
+    assert "fire" in heads
+
+
+def test_analysis_is_cached_per_document_and_spans_are_absolute() -> None:
+    doc = build_document("First sentence here. Mr. Lee traveled to Paris on Monday.", language="en")
+    first = analyze(doc)
+    assert analyze(doc) is first
+    s = first.sentences[1]
+    assert all(doc.text[t.start : t.end] == t.text for t in s.tokens)
+    assert s.lemmas[s.tokens.index(next(t for t in s.tokens if t.text == "traveled"))] == "travel"
+    assert analyze(build_document(doc.text, language="en")) is not first
