@@ -124,3 +124,17 @@ def test_adversarial_quiz_through_the_cli_to_stdout(tmp_path, capsysbinary):
 def test_bad_options_are_exit_code_2(args, message, capsys):
     assert run(*args) == 2
     assert message in capsys.readouterr().err
+
+
+def test_anki_guids_survive_regenerating_the_sample_quiz(saved, tmp_path):
+    """A second, independent build of the same quiz: every note keeps its GUID, so Anki
+    updates the learner's notes instead of adding duplicates."""
+    assert run("--quiz", saved, "-o", tmp_path / "first.apkg") == 0
+    assert run(":sample", "-n", "8", "--seed", "3", "-o", tmp_path / "again.apkg") == 0
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, _, _, decks1 = read_apkg(tmp_path / "first.apkg", tmp_path / "a")
+    again, _, _, decks2 = read_apkg(tmp_path / "again.apkg", tmp_path / "b")
+    assert [n[0] for n in first] == [n[0] for n in again]
+    assert [n[2] for n in first] == [n[2] for n in again]
+    assert decks1.keys() == decks2.keys()
