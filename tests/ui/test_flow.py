@@ -7,7 +7,7 @@ answer every question -> score page -> the attempt is in history.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from gistquiz.core.quiz.model import Kind, Question
 from gistquiz.ui.presenters import Phase
@@ -27,15 +27,21 @@ def click_tab(qtbot, window, index: int) -> None:
     click(qtbot, bar, bar.tabRect(index).center())
 
 
+def press(qtbot, key: Qt.Key) -> None:
+    """A key press where the user's keyboard sends it: to the focused widget."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key)
+
+
 def answer_by_keys(qtbot, window, question: Question, *, right: bool) -> None:
     page = window.quiz.question
     if question.kind is Kind.TF:
         truth = question.correct == 0
-        key = Qt.Key.Key_T if truth == right else Qt.Key.Key_F
-        qtbot.keyClick(page, key)
+        press(qtbot, Qt.Key.Key_T if truth == right else Qt.Key.Key_F)
     elif question.kind is Kind.MCQ:
         option = question.correct if right else (question.correct + 1) % len(question.options)
-        qtbot.keyClick(page, Qt.Key(Qt.Key.Key_1 + option))
+        press(qtbot, Qt.Key(Qt.Key.Key_1 + option))
     else:
         field = page.answer
         assert field.hasFocus()
@@ -112,7 +118,7 @@ def test_full_flow_by_keys_and_clicks(qtbot, window, store):
         assert session.phase is Phase.FEEDBACK
         assert window.quiz.question.feedback_box.isVisible()
         assert window.quiz_article.marked_sentences("evidence") == [question.sentence]
-        qtbot.keyClick(window.quiz.question, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Space)
 
     # 8. The score page reviews every question.
     assert session.phase is Phase.FINISHED
@@ -137,7 +143,7 @@ def test_retry_the_wrong_ones(qtbot, window, store, sample):
     session = window.controller.start_quiz(hand_made_quiz(sample))
     for n in range(session.total):
         answer_by_keys(qtbot, window, session.current, right=n % 2 == 0)
-        qtbot.keyClick(window.quiz.question, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Space)
     retry = window.quiz.results.retry
     assert retry.isEnabled() and "2" in retry.text()
     click(qtbot, retry)
@@ -145,7 +151,7 @@ def test_retry_the_wrong_ones(qtbot, window, store, sample):
     assert [q.kind for q in again.questions] == [Kind.CLOZE, Kind.WH]
     for _ in range(again.total):
         answer_by_keys(qtbot, window, again.current, right=True)
-        qtbot.keyClick(window.quiz.question, Qt.Key.Key_Return)  # Enter continues too
+        press(qtbot, Qt.Key.Key_Return)  # Enter continues too
     assert again.correct == 2
     assert [a.total for a in store.attempts(sample.id)] == [2, 4]
 

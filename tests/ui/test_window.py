@@ -250,3 +250,20 @@ def test_rotating_log_file_in_the_given_directory(tmp_path):
         for handler in set(root.handlers) - set(before):
             root.removeHandler(handler)
             handler.close()
+
+
+def test_real_thread_pool_opens_and_summarizes(qtbot, settings, store):
+    from PySide6.QtCore import QThreadPool
+
+    win = make_window(settings, store)  # the real QThreadPool
+    qtbot.addWidget(win)
+    win.show()
+    c = win.controller
+    busy = []
+    c.runner.busyChanged.connect(lambda on, label: busy.append(on))
+    c.open_sample()
+    # A guard against hanging, not a speed check: the machine may be busy.
+    qtbot.waitUntil(lambda: c.ranking is not None, timeout=300_000)
+    assert win.article.marked_sentences() == list(c.ranking.selected)
+    assert True in busy and busy[-1] is False
+    QThreadPool.globalInstance().waitForDone(60_000)

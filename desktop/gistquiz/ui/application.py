@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..core.errors import GistQuizError
@@ -93,6 +93,9 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
         window.controller.open_sample()
     settings.set("general/opened_before", True)
     code = app.exec()
+    # Let cancelled jobs reach their next check before their signal objects are destroyed.
+    window.controller.runner.cancel()
+    QThreadPool.globalInstance().waitForDone(5000)
     store.close()
     return code
 
