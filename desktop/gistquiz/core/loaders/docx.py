@@ -13,13 +13,14 @@ import zipfile
 
 from ..document import Block, Document, document_from_blocks
 from ..errors import CorruptFile
-from .registry import LoadContext, Loader, register
+from .registry import LoadContext, Loader, check_zip_budget, register
 
 # Built-in style names and ids: "Heading 1".."Heading 9", "Title"; ids "Heading1", "Title".
 _HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title|subtitle)$", re.I)
 
 
 def load_docx(data: bytes, ctx: LoadContext) -> Document:
+    check_zip_budget(data, ctx.name)
     document = open_docx(data, ctx.name)
     blocks: list[Block] = []
     style_title = ""

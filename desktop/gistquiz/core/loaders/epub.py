@@ -11,12 +11,13 @@ import zipfile
 
 from ..document import Block, Document, document_from_blocks
 from ..errors import CorruptFile, EmptyDocument
-from .registry import LoadContext, Loader, register
+from .registry import LoadContext, Loader, check_zip_budget, register
 
 
 def load_epub(data: bytes, ctx: LoadContext) -> Document:
     from .markup import decode_markup, html_blocks, parse_html
 
+    check_zip_budget(data, ctx.name)
     book = open_epub(data, ctx.name)
     blocks: list[Block] = []
     for html_bytes in spine_documents(book):

@@ -15,6 +15,8 @@ from ..errors import EmptyDocument, TooLarge, UnsupportedFormat
 from ..progress import NEVER_CANCELLED, CancelToken
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# DOCX and EPUB are zip packages: a small file may inflate to gigabytes (a "zip bomb").
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -85,3 +87,26 @@ def format_mb(size: int) -> str:
     """Bytes as MB the way the size limit is set (1 MB = 1024 * 1024 bytes)."""
     mb = size / (1024 * 1024)
     return f"{mb:.1f} MB" if mb >= 0.1 else f"{mb:.3g} MB"
+
+
+def check_zip_budget(data: bytes, name: str, limit: int | None = None) -> None:
+    """Refuse a zip package whose members would inflate past ``limit`` bytes.
+
+    zipfile never reads a member past its declared size, so the central directory's sizes
+    are a trustworthy bound. A package that is not a zip at all is left to its loader,
+    which reports it as damaged.
+    """
+    import io
+    import zipfile
+
+    limit = MAX_UNZIPPED_BYTES if limit is None else limit
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    if total > limit:
+        raise TooLarge(
+            f"{Path(name).name or 'The package'} would unpack to {format_mb(total)}, over the "
+            f"{format_mb(limit)} limit for DOCX/EPUB packages."
+        )
