@@ -267,3 +267,45 @@ def test_real_thread_pool_opens_and_summarizes(qtbot, settings, store):
     assert win.article.marked_sentences() == list(c.ranking.selected)
     assert True in busy and busy[-1] is False
     QThreadPool.globalInstance().waitForDone(60_000)
+
+
+def test_copy_summary_as_bullets_or_paragraph(qtbot, window, sample):
+    window.controller.set_document(sample, "")
+    lines = [sample.clean_sentence(i) for i in window.controller.ranking.selected]
+    window.summary.bullets.setChecked(True)
+    qtbot.mouseClick(window.summary.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "\n".join(f"- {x}" for x in lines)
+    window.summary.bullets.setChecked(False)
+    assert window.summary.list.item(0).text().startswith("1.")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert QGuiApplication.clipboard().text() == " ".join(lines)
+
+
+def test_length_in_percent_and_words(qtbot, window, sample):
+    window.controller.set_document(sample, "")
+    unit = window.summary.unit
+    unit.setCurrentIndex(unit.findData("percent"))
+    assert str(window.controller.length) == "20%"
+    unit.setCurrentIndex(unit.findData("words"))
+    assert str(window.controller.length) == "150w"
+    words = sum(len(sample.clean_sentence(i).split()) for i in window.controller.ranking.selected)
+    assert words <= 150 or len(window.controller.ranking.selected) == 1
+    assert window.settings.get("summary/length") == "150w"
+
+
+def test_opening_another_document_resets_the_quiz_and_history_view(qtbot, window, sample):
+    from ui_helpers import hand_made_quiz
+
+    window.controller.set_document(sample, "")
+    window.show_page("quiz")
+    window.controller.start_quiz(hand_made_quiz(sample))
+    assert window.quiz.pages.currentWidget() is window.quiz.question
+    window.controller.open_text(ARTICLE, title="Curie")
+    assert window.quiz.pages.currentWidget() is window.quiz.setup
+    assert window.controller.session is None
+    assert window.windowTitle() == "Curie — GistQuiz"
+    assert window.history.table.topLevelItemCount() == 0

@@ -57,9 +57,10 @@ def log_path() -> Path | None:
 
 
 def default_dir() -> Path:
-    from platformdirs import user_log_dir
+    """``logs/`` in the user data directory, beside the history (one place to look)."""
+    from platformdirs import user_data_dir
 
-    return Path(user_log_dir("GistQuiz", appauthor=False))
+    return Path(user_data_dir("GistQuiz", appauthor=False)) / "logs"
 
 
 def setup(
