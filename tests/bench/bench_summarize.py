@@ -1,0 +1,275 @@
+"""Fast engine vs sumy: CPU time, peak memory and agreement, side by side (not a test).
+
+Usage: .venv/bin/python tests/bench/bench_summarize.py [--sizes 100,300] [--algorithms lexrank]
+       [--sumy-limit 60] [--repeat 3] [--no-sumy]
+
+For each algorithm and each size (prefixes of 100 ... 10,000 sentences of Moby Dick, 30,000
+of War and Peace from ../shared/data/long-texts) it runs, each in a fresh subprocess:
+  * sumy (the reference engine, ``engine="sumy"``: its own tokenization included) once, with
+    a CPU limit (default 60 s: then '>60 s') and an address-space cap (then 'out of memory');
+    once sumy exceeded the limit at a size, larger sizes are not tried ('>60 s*').
+  * ours (``engine="fast"``) --repeat times on a fresh Document each time, so word tokens and
+    stems are computed every run (cold), reporting the median CPU; plus the algorithm alone
+    on cached word features (warm).
+Both times are for a 5-sentence summary after sentence splitting. Peak RSS is the child's
+ru_maxrss (Python, libraries and the Document included). 'agree' compares the selections:
+'same', 'ties' (differ only among sentences sumy scores equal) or 'k/5' sentences in common.
+Then: open + split + summarize of the whole of Moby Dick from the file (end to end), and a
+~30-sentence news article (cnndm-dev200) with both engines in-process.
+CPU time is process time (all threads); wall time is shown too (the machine may be shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO.parent / "shared" / "data"
+sys.path.insert(0, str(REPO / "desktop"))
+
+ALGORITHMS = ["lexrank", "textrank", "reduction", "kl-sum", "sumbasic", "lsa", "luhn", "edmundson"]
+SIZES = [
+    ("moby_dick", 100),
+    ("moby_dick", 300),
+    ("moby_dick", 1000),
+    ("moby_dick", 3000),
+    ("moby_dick", 10000),
+    ("war_and_peace", 30000),
+]
+TARGETS = {  # issue 3
+    "moby_alg": 1.5,
+    "moby_e2e": 5.0,
+    "wp_alg": 6.0,
+    "wp_rss_mb": 1536,
+    "x1000": {"lexrank": 50, "textrank": 50, "reduction": 50, "sumbasic": 50, "kl-sum": 500},
+}
+SUMY_MEMORY_CAP = 3 * 1024**3  # bytes of address space beyond the child's start
+
+
+def _book_prefix(book: str, size: int):
+    from gistquiz.core.document import build_document
+
+    text = (DATA / "long-texts" / f"{book}.txt").read_text(encoding="utf-8")
+    doc = build_document(text, language="en")
+    if size >= len(doc.sentences):
+        return doc
+    return build_document(text[: doc.sentences[size - 1].end], language="en")
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(fn):
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = fn()
+    return result, time.process_time() - cpu, time.perf_counter() - wall
+
+
+def child(args: argparse.Namespace) -> None:
+    from gistquiz.core.summarize import get
+
+    doc = _book_prefix(args.book, args.size)
+    summarizer = get(args.algo)
+    out: dict = {"n": len(doc.sentences)}
+    if args.child == "sumy":
+        import warnings
+
+        warnings.simplefilter("ignore")
+        used = resource.getrusage(resource.RUSAGE_SELF).ru_utime
+        limit = int(used + args.sumy_limit + 1)
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 5))
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+        cap = pages * resource.getpagesize() + SUMY_MEMORY_CAP
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        try:
+            ranking, cpu, wall = _timed(lambda: summarizer.rank(doc, 5, engine="sumy"))
+        except MemoryError:
+            print(json.dumps({"error": "out of memory"}))
+            return
+        out.update(cpu=cpu, wall=wall, selected=ranking.selected, scores=ranking.scores)
+    else:
+        runs = []
+        for _ in range(args.repeat):
+            fresh = dataclasses.replace(doc)  # a new identity: word features are recomputed
+            ranking, cpu, wall = _timed(lambda d=fresh: summarizer.rank(d, 5, engine="fast"))
+            runs.append((cpu, wall))
+        _, warm, _ = _timed(lambda d=fresh: summarizer.rank(d, 5, engine="fast"))
+        out.update(
+            cpu=statistics.median(c for c, _ in runs),
+            wall=statistics.median(w for _, w in runs),
+            warm=warm,
+            selected=ranking.selected,
+        )
+    out["rss_mb"] = _rss_mb()
+    print(json.dumps(out))
+
+
+def _run_child(kind: str, book: str, size: int, algo: str, args) -> dict:
+    command = [sys.executable, __file__, "--child", kind, "--book", book, "--size", str(size)]
+    command += ["--algo", algo, "--repeat", str(args.repeat), "--sumy-limit", str(args.sumy_limit)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    except subprocess.TimeoutExpired:
+        return {"error": "wall timeout"}
+    if done.returncode != 0:
+        if done.returncode in (-24, -9):  # SIGXCPU / SIGKILL at the CPU limit
+            return {"error": f">{args.sumy_limit:g} s"}
+        tail = done.stderr.strip().splitlines()[-1:] or ["?"]
+        return {"error": f"failed: {tail[0][:60]}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _agreement(ours: dict, ref: dict) -> str:
+    if "selected" not in ref or "selected" not in ours:
+        return "-"
+    a, b = set(ours["selected"]), set(ref["selected"])
+    if a == b:
+        return "same"
+    scores = ref["scores"]
+    mine = sorted(scores[i] for i in a)
+    theirs = sorted(scores[i] for i in b)
+    if len(mine) == len(theirs) and all(
+        abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1e-300) for x, y in zip(mine, theirs, strict=True)
+    ):
+        return "ties"
+    return f"{len(a & b)}/{len(b)}"
+
+
+def _fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds:.3f}" if seconds < 10 else f"{seconds:.1f}"
+
+
+def bench_sizes(args) -> dict:
+    results: dict = {}
+    header = (
+        f"{'algorithm':<10} {'sentences':>9} {'sumy CPU s':>11} {'ours CPU s':>10} "
+        f"{'(wall)':>7} {'alg only':>8} {'speed-up':>9} {'ours RSS MB':>11} "
+        f"{'sumy RSS MB':>11} {'agree':>6}"
+    )
+    print(header)
+    print("-" * len(header), flush=True)
+    for algo in args.algorithms:
+        sumy_gave_up = False
+        for book, size in args.sizes:
+            ours = _run_child("ours", book, size, algo, args)
+            if args.no_sumy:
+                ref = {"error": "not run"}
+            elif sumy_gave_up:
+                ref = {"error": f">{args.sumy_limit:g} s*"}
+            else:
+                ref = _run_child("sumy", book, size, algo, args)
+                sumy_gave_up = "error" in ref
+            results[(algo, book, size)] = (ours, ref)
+            ratio = "-"
+            if "cpu" in ref and "cpu" in ours:
+                ratio = f"{ref['cpu'] / ours['cpu']:.0f}x"
+            elif ref.get("error", "").startswith(">") and "cpu" in ours:
+                ratio = f">{args.sumy_limit / ours['cpu']:.0f}x"  # sumy hit the CPU limit
+            sumy_time = _fmt(ref.get("cpu")) if "cpu" in ref else ref["error"]
+            label = f"{ours.get('n', size)}" + ("w" if book == "war_and_peace" else "")
+            print(
+                f"{algo:<10} {label:>9} {sumy_time:>11} {_fmt(ours.get('cpu')):>10} "
+                f"{_fmt(ours.get('wall')):>7} {_fmt(ours.get('warm')):>8} {ratio:>9} "
+                f"{ours.get('rss_mb', 0):>11.0f} {ref.get('rss_mb', 0):>11.0f} "
+                f"{_agreement(ours, ref):>6}",
+                flush=True,
+            )
+    return results
+
+
+def bench_end_to_end(args) -> None:
+    from gistquiz.core.pipeline import open_source, summarize
+
+    path = DATA / "long-texts" / "moby_dick.txt"
+    print(f"\nEnd to end, all of Moby Dick: open {path.name} + split + summarize (5 sentences)")
+    print(f"{'algorithm':<10} {'CPU s':>7} {'wall s':>7}  (median of {args.repeat})")
+    for algo in args.algorithms:
+        runs = [
+            _timed(lambda a=algo: summarize(open_source(path, language="en"), a, 5))[1:]
+            for _ in range(args.repeat)
+        ]
+        cpu = statistics.median(c for c, _ in runs)
+        wall = statistics.median(w for _, w in runs)
+        flag = "" if cpu <= TARGETS["moby_e2e"] else "  over target"
+        print(f"{algo:<10} {cpu:>7.2f} {wall:>7.2f}{flag}", flush=True)
+
+
+def bench_article(args) -> None:
+    import warnings
+
+    from gistquiz.core.document import build_document
+    from gistquiz.core.summarize import get
+
+    warnings.simplefilter("ignore")
+    rows = [
+        json.loads(line)
+        for line in (DATA / "summarization" / "cnndm-dev200.jsonl").read_text().splitlines()
+    ]
+    docs = [build_document(r["text"], language="en") for r in rows[:60]]
+    doc = min(docs, key=lambda d: abs(len(d.sentences) - 30))
+    print(f"\nNews article ({len(doc.sentences)} sentences), median of {args.repeat}")
+    print(f"{'algorithm':<10} {'sumy CPU ms':>11} {'ours CPU ms':>11} {'speed-up':>9} {'agree':>6}")
+    for algo in args.algorithms:
+        summarizer = get(algo)
+        times = {}
+        for engine in ("sumy", "fast"):
+            runs = []
+            for _ in range(args.repeat):
+                fresh = dataclasses.replace(doc)
+                ranking, cpu, _ = _timed(
+                    lambda d=fresh, e=engine, s=summarizer: s.rank(d, 5, engine=e)
+                )
+                runs.append(cpu)
+            times[engine] = (statistics.median(runs), ranking)
+        (sumy_cpu, ref), (ours_cpu, fast) = times["sumy"], times["fast"]
+        agree = _agreement(
+            {"selected": fast.selected}, {"selected": ref.selected, "scores": ref.scores}
+        )
+        print(
+            f"{algo:<10} {sumy_cpu * 1000:>11.1f} {ours_cpu * 1000:>11.1f} "
+            f"{sumy_cpu / max(ours_cpu, 1e-9):>8.1f}x {agree:>6}",
+            flush=True,
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", choices=["ours", "sumy"])
+    parser.add_argument("--book")
+    parser.add_argument("--size", type=int)
+    parser.add_argument("--algo")
+    parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
+    parser.add_argument("--sizes", default="", help="e.g. 100,1000 (Moby Dick prefixes)")
+    parser.add_argument("--sumy-limit", type=float, default=60.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-sumy", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    if not (DATA / "long-texts" / "moby_dick.txt").exists():
+        print(f"bench_summarize: {DATA} not found (needs ../shared/data); nothing measured.")
+        return
+    args.algorithms = [a.strip() for a in args.algorithms.split(",") if a.strip()]
+    args.sizes = (
+        [("moby_dick", int(s)) for s in args.sizes.split(",") if s.strip()] if args.sizes else SIZES
+    )
+    print(__doc__.split("\n\n")[0])
+    bench_sizes(args)
+    bench_end_to_end(args)
+    bench_article(args)
+
+
+if __name__ == "__main__":
+    main()
