@@ -309,3 +309,15 @@ def test_opening_another_document_resets_the_quiz_and_history_view(qtbot, window
     assert window.controller.session is None
     assert window.windowTitle() == "Curie — GistQuiz"
     assert window.history.table.topLevelItemCount() == 0
+
+
+def test_a_saved_quiz_of_another_text_is_taken_without_wrong_highlights(qtbot, window, sample):
+    from ui_helpers import hand_made_quiz
+
+    quiz = hand_made_quiz(sample)
+    window.controller.open_text(ARTICLE, title="Curie")
+    window.take_quiz(quiz)
+    assert "Open that document" in window.message.text.text()
+    qtbot.keyClick(window.quiz.question, Qt.Key.Key_2)
+    assert window.quiz.question.feedback_box.isVisible()
+    assert window.quiz_article.marked_sentences("evidence") == []

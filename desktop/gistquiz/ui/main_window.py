@@ -6,7 +6,6 @@ quiz flow in ``QuizSession``. Menus and shortcuts are built in ``menus.py``.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 
@@ -15,10 +14,8 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -31,13 +28,14 @@ from PySide6.QtWidgets import (
 from ..core import pipeline
 from ..core.document import Document
 from ..core.loaders import loaders
-from ..core.quiz.model import Question
+from ..core.quiz.model import Question, Quiz
 from ..core.summarize import Ranking
 from . import menus, theme
 from .article_view import ArticleView
 from .compare_view import CompareView
 from .controller import AppController
 from .dialogs import CrashDialog, HelpDialog, LogWindow, MessageBar, PreferencesDialog
+from .find_bar import FindBar
 from .history_view import HistoryView
 from .presenters import QuizSession, reading_stats
 from .quiz_view import QuizView
@@ -46,53 +44,6 @@ from .summary_panel import SummaryPanel
 
 log = logging.getLogger("gistquiz.ui.window")
 PAGES = ("article", "compare", "quiz", "history")
-
-
-class FindBar(QWidget):
-    def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        self.field = QLineEdit(accessibleName=self.tr("Find in article"))
-        self.field.setPlaceholderText(self.tr("Find in the article"))
-        self.field.setClearButtonEnabled(True)
-        self.status = QLabel()
-        previous = QPushButton(self.tr("Previous"), accessibleName=self.tr("Find previous"))
-        following = QPushButton(self.tr("Next"), accessibleName=self.tr("Find next"))
-        close = QPushButton(self.tr("Close"), accessibleName=self.tr("Close find bar"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        for w in (self.field, self.status, previous, following, close):
-            layout.addWidget(w, 1 if w is self.field else 0)
-        self.field.returnPressed.connect(self.find_next)
-        self.field.textChanged.connect(lambda _: self.find_next())
-        previous.clicked.connect(self.find_previous)
-        following.clicked.connect(self.find_next)
-        close.clicked.connect(self.close_bar)
-        self.hide()
-
-    def open_bar(self) -> None:
-        self.show()
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self.view.setFocus()
-
-    def find_next(self) -> None:
-        self._show(self.view.find_text(self.field.text()))
-
-    def find_previous(self) -> None:
-        self._show(self.view.find_text(self.field.text(), backward=True))
-
-    def _show(self, found: bool) -> None:
-        self.status.setText("" if found or not self.field.text() else self.tr("Not found"))
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_bar()
-        else:
-            super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -258,7 +209,9 @@ class MainWindow(QMainWindow):
             self.compare.show_comparison(self.controller.document, rankings)
 
     def _show_evidence(self, question: Question | None) -> None:
-        if question is None:
+        doc, session = self.controller.document, self.controller.session
+        foreign = doc is None or session is None or session.quiz.document_id != doc.id
+        if question is None or foreign:  # a saved quiz of another text: spans don't apply
             self.quiz_article.show_evidence(None)
         else:
             span = (question.answer_start, question.answer_end)
@@ -408,19 +361,34 @@ class MainWindow(QMainWindow):
         )
 
     def export(self) -> None:
-        """File -> Export...: the export engineer's ``ui/export_actions.py`` does the work.
+        """File -> Export...: the dialog lives in ``export_actions`` (the export feature)."""
+        from . import export_actions
 
-        Contract: ``export_actions.export_dialog(parent, document, ranking, quiz)``.
-        """
-        try:
-            module = importlib.import_module(f"{__package__}.export_actions")
-        except ImportError:
-            self.show_error(self.tr("Export is not available in this build."))
-            return
         session: QuizSession | None = self.controller.session
-        module.export_dialog(
+        export_actions.export_dialog(
             self,
             self.controller.document,
             self.controller.ranking,
             session.quiz if session else None,
         )
+
+    def open_quiz(self) -> None:
+        """File -> Open quiz...: take a quiz saved as JSON again."""
+        from . import export_actions
+
+        quiz = export_actions.open_quiz_dialog(self)
+        if quiz is not None:
+            self.take_quiz(quiz)
+
+    def take_quiz(self, quiz: Quiz) -> None:
+        doc = self.controller.document
+        if doc is None or quiz.document_id != doc.id:
+            self.message.show_message(
+                self.tr(
+                    "This quiz was made from “{0}”. Open that document to see each "
+                    "answer's source in the article."
+                ).format(quiz.document_title),
+                error=False,
+            )
+        self.show_page("quiz")
+        self.controller.start_quiz(quiz)

@@ -49,6 +49,9 @@ def build(w: MainWindow) -> None:
         w, tr("&Sample article"), c.open_sample, tip=tr("Open the sample article")
     )
     acts["sample"].setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
+    acts["open_quiz"] = _action(
+        w, tr("Open &quiz…"), w.open_quiz, tip=tr("Take a quiz saved as JSON again")
+    )
     acts["export"] = _action(
         w, tr("&Export…"), w.export, "Ctrl+E", tip=tr("Export the summary or the quiz")
     )
@@ -100,6 +103,7 @@ def build(w: MainWindow) -> None:
     for key in ("open", "url", "paste", "sample"):
         file_menu.addAction(acts[key])
     w.recent_menu = file_menu.addMenu(tr("Open &recent"))
+    file_menu.addAction(acts["open_quiz"])
     file_menu.addSeparator()
     file_menu.addAction(acts["export"])
     file_menu.addSeparator()
