@@ -66,3 +66,8 @@ screenshots: $(STAMP)
 	done
 	@QT_QPA_PLATFORM=offscreen $(BIN)/gistquiz --screenshot docs/screenshots/article-dark.png --page article --theme dark
 	@echo "docs/screenshots/article-dark.png"
+
+# Retrain the shipped language models (resources/models/*.json.gz, committed) from
+# ../shared/data/treebanks. Deterministic; see resources/models/MODEL_CARD.md.
+train-models: $(STAMP)
+	$(BIN)/python -m gistquiz.core.nlp.train
