@@ -51,3 +51,21 @@ def test_zip_that_is_not_a_word_document_is_a_typed_error():
         archive.writestr("hello.txt", "not a word document")
     with pytest.raises(CorruptFile):
         load(buffer.getvalue())
+
+
+def test_custom_style_based_on_a_heading_is_a_heading():
+    import io
+
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    custom = document.styles.add_style("Chapter Opener", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Heading 1"]
+    document.add_paragraph("Arrival", style="Chapter Opener")
+    document.add_paragraph(ARTICLE[0])
+    out = io.BytesIO()
+    document.save(out)
+    doc = load(out.getvalue())
+    assert [s.heading for s in doc.sentences] == [True, False]
+    assert doc.title == "Arrival"

@@ -22,6 +22,7 @@ _HEADING_STYLE = re.compile(r"^(?:heading\s*\d|title|subtitle)$", re.I)
 def load_docx(data: bytes, ctx: LoadContext) -> Document:
     check_zip_budget(data, ctx.name)
     document = open_docx(data, ctx.name)
+    headings, titles = heading_style_ids(document)
     blocks: list[Block] = []
     style_title = ""
     for index, paragraph in enumerate(document.paragraphs):
@@ -30,10 +31,12 @@ def load_docx(data: bytes, ctx: LoadContext) -> Document:
         text = paragraph.text.strip()
         if not text:
             continue
-        heading = is_heading(paragraph)
-        if heading and not style_title and _style_names(paragraph) & {"title"}:
+        # The style id straight from the XML: python-docx's paragraph.style resolves the
+        # default style by scanning every style each time (20 s for a novel).
+        style_id = paragraph._p.style
+        if style_id in titles and not style_title:
             style_title = text
-        blocks.append(Block(text, heading=heading))
+        blocks.append(Block(text, heading=style_id in headings))
     title = (document.core_properties.title or "").strip() or style_title
     if not title:
         title = next((b.text for b in blocks if b.heading), "")
@@ -54,16 +57,29 @@ def open_docx(data: bytes, name: str = ""):  # -> docx.document.Document
         raise CorruptFile(f"{_name(name)} is damaged and could not be read ({error}).") from error
 
 
-def is_heading(paragraph) -> bool:
-    return any(_HEADING_STYLE.match(name) for name in _style_names(paragraph))
+def heading_style_ids(document) -> tuple[set[str], set[str]]:
+    """Ids of the paragraph styles that are headings, and of those that are titles.
+
+    A custom style based on "Heading 1" (or on "Title") counts as one too.
+    """
+    headings: set[str] = set()
+    titles: set[str] = set()
+    for style in document.styles:
+        names = _style_chain_names(style)
+        if any(_HEADING_STYLE.match(name) for name in names):
+            headings.add(style.style_id)
+        if "title" in names:
+            titles.add(style.style_id)
+    return headings, titles
 
 
-def _style_names(paragraph) -> set[str]:
-    style = paragraph.style
-    names = set()
-    while style is not None:  # custom styles based on "Heading 1" count as headings too
+def _style_chain_names(style) -> set[str]:
+    names: set[str] = set()
+    seen = 0
+    while style is not None and seen < 20:  # base_style chains are short; never loop forever
         names.update(n.strip().lower() for n in (style.name, style.style_id) if n)
-        style = style.base_style
+        style = getattr(style, "base_style", None)
+        seen += 1
     return names
 
 
