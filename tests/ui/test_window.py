@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
     QTextEdit,
+    QToolTip,
 )
 
 from gistquiz import app
@@ -321,3 +323,22 @@ def test_a_saved_quiz_of_another_text_is_taken_without_wrong_highlights(qtbot, w
     qtbot.keyClick(window.quiz.question, Qt.Key.Key_2)
     assert window.quiz.question.feedback_box.isVisible()
     assert window.quiz_article.marked_sentences("evidence") == []
+
+
+def test_tooltip_event_over_a_sentence_names_its_rank(qtbot, window, sample):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+
+    window.controller.set_document(sample, "")
+    view = window.article
+    cursor = view.textCursor()
+    cursor.setPosition(sample.sentences[2].start + 2)
+    point = view.cursorRect(cursor).center()
+    hovered = []
+    view.sentenceHovered.connect(hovered.append)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert hovered == [2]
+    rank = window.controller.ranking.rank_of(2)
+    assert QToolTip.text().startswith(f"Rank {rank} of ")
+    QToolTip.hideText()
