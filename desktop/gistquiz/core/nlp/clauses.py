@@ -1,0 +1,161 @@
+"""Main-clause structure of a sentence, for question transformations.
+
+``analyze_clause(tokens, tags)`` finds the main clause's subject, its finite verb group
+(auxiliaries, modals, negation and the main verb), its objects and its prepositional adjuncts,
+as token-index spans. It reads them off a dependency parse (``parser.py``): the parse puts a
+fronted subordinate clause ("Since neither China nor Russia is on that list, ..."), an
+apposition or a quote below the main predicate, so the main clause's own dependents are simply
+the root's children. ``clause_at(parse, tags, predicate)`` does the same for any predicate,
+so a subordinate or coordinated clause can be questioned too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .parser import Parse, parse
+
+Span = tuple[int, int]  # token indices, end exclusive
+
+FINITE_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
+VERB_TAGS = frozenset({"MD", "VB", "VBZ", "VBP", "VBD", "VBN", "VBG"})
+SUBJECT_LABELS = ("nsubj", "nsubj:pass", "csubj", "csubj:pass")
+OBJECT_LABELS = frozenset({"obj", "iobj"})
+ADJUNCT_LABELS = frozenset({"obl", "obl:tmod", "obl:npmod"})
+AUX_LABELS = frozenset({"aux", "aux:pass", "cop"})
+EDGE_PUNCT = frozenset({",", ".", ":", "``", "''", "HYPH", "NFP"})
+NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause: ``predicate`` is its head word (the main verb, or for a copular clause the
+    predicate nominal/adjective); ``verb_group`` the auxiliaries, modals, negation and main verb
+    in text order; ``finite`` the finite word of that group (None in a non-finite clause)."""
+
+    predicate: int
+    subject: Span | None
+    subject_head: int | None
+    verb_group: tuple[int, ...]
+    finite: int | None
+    main_verb: int
+    objects: tuple[Span, ...]
+    adjuncts: tuple[Span, ...]
+    negation: int | None
+    copular: bool
+    parse: Parse
+
+    @property
+    def auxiliaries(self) -> tuple[int, ...]:
+        return tuple(i for i in self.verb_group if i != self.main_verb and i != self.negation)
+
+
+def _words(tokens: Sequence[object]) -> list[str]:
+    return [
+        t if isinstance(t, str) else str(getattr(t, "norm", getattr(t, "text", t))) for t in tokens
+    ]
+
+
+def subtree_span(tree: Parse, tags: Sequence[str], head: int) -> Span:
+    """The words a head dominates, as a span with edge punctuation trimmed."""
+    lo = hi = head
+    stack = [head]
+    kids: dict[int, list[int]] = {}
+    for j, h in enumerate(tree.heads):
+        kids.setdefault(h, []).append(j)
+    while stack:
+        k = stack.pop()
+        lo, hi = min(lo, k), max(hi, k)
+        stack.extend(kids.get(k, ()))
+    while lo < head and tags[lo] in EDGE_PUNCT:
+        lo += 1
+    while hi > head and tags[hi] in EDGE_PUNCT:
+        hi -= 1
+    return lo, hi + 1
+
+
+def clause_at(tree: Parse, tags: Sequence[str], predicate: int) -> Clause:
+    """The clause headed by ``predicate`` in ``tree``."""
+    kids = tree.children(predicate)
+    labels = tree.labels
+    subject_head = None
+    for wanted in SUBJECT_LABELS:
+        subject_head = next((k for k in kids if labels[k] == wanted), None)
+        if subject_head is not None:
+            break
+    if subject_head is None:
+        subject_head = next((k for k in kids if labels[k] == "expl"), None)
+    subject = subtree_span(tree, tags, subject_head) if subject_head is not None else None
+    auxes = [k for k in kids if labels[k] in AUX_LABELS]
+    negation = next(
+        (
+            k
+            for k in kids
+            if labels[k] == "advmod" and k < predicate and tree.words[k].lower() in NEGATIONS
+        ),
+        None,
+    )
+    copular = any(labels[k] == "cop" for k in kids)
+    cops = [k for k in auxes if labels[k] == "cop"]
+    main_verb = cops[-1] if copular and tags[predicate] not in VERB_TAGS else predicate
+    group = sorted(set(auxes) | {main_verb} | ({negation} if negation is not None else set()))
+    finite = next((k for k in group if tags[k] in FINITE_TAGS), None)
+    objects = tuple(subtree_span(tree, tags, k) for k in kids if labels[k] in OBJECT_LABELS)
+    adjuncts = tuple(subtree_span(tree, tags, k) for k in kids if labels[k] in ADJUNCT_LABELS)
+    return Clause(
+        predicate=predicate,
+        subject=subject,
+        subject_head=subject_head,
+        verb_group=tuple(group),
+        finite=finite,
+        main_verb=main_verb,
+        objects=objects,
+        adjuncts=adjuncts,
+        negation=negation,
+        copular=copular and main_verb != predicate,
+        parse=tree,
+    )
+
+
+def analyze_clause(
+    tokens: Sequence[object], tags: Sequence[str], tree: Parse | None = None
+) -> Clause | None:
+    """The main clause of one sentence, or None when it has neither subject nor finite verb
+    (a heading, a fragment). ``tokens`` are strings or ``Token``s; ``tags`` Penn tags."""
+    if not tokens:
+        return None
+    if tree is None:
+        tree = parse(_words(tokens), tags)
+    clause = clause_at(tree, tags, tree.root)
+    if clause.subject is None and clause.finite is None:
+        return None
+    return clause
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceParse:
+    """One sentence of a text: its tokens (with char spans), Penn tags and dependency tree."""
+
+    tokens: tuple[Any, ...]
+    tags: tuple[str, ...]
+    tree: Parse
+
+    def token_span(self, start: int, end: int) -> Span | None:
+        """Token indices covering the chars ``start:end`` (None if no token overlaps)."""
+        inside = [i for i, t in enumerate(self.tokens) if t.start < end and start < t.end]
+        return (inside[0], inside[-1] + 1) if inside else None
+
+
+@lru_cache(maxsize=1024)
+def parse_sentence(text: str, start: int, end: int) -> SentenceParse:
+    """Tokenise, tag and parse ``text[start:end]`` (cached: quiz builders ask many times)."""
+    from .tagger import tag
+    from .tokens import tokenize
+
+    tokens = tuple(tokenize(text, start, end))
+    words = [t.norm for t in tokens]
+    tags = tuple(tag(words))
+    return SentenceParse(tokens, tags, parse(words, tags))
