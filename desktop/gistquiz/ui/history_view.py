@@ -83,7 +83,14 @@ class HistoryView(QWidget):
         self.details.clear()
         for n, a in enumerate(attempts):
             when = a.finished_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            kinds = ", ".join((a.options or {}).get("kinds") or [])
+            names = {
+                "mcq": self.tr("multiple choice"),
+                "cloze": self.tr("blanks"),
+                "tf": self.tr("true/false"),
+                "wh": self.tr("short answer"),
+            }
+            codes = (a.options or {}).get("kinds") or []
+            kinds = ", ".join(names.get(k, k) for k in codes)
             item = QTreeWidgetItem(
                 [when, f"{a.correct}/{a.total} · {a.percent:.0f}%", str(a.total), kinds]
             )

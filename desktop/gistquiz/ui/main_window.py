@@ -235,6 +235,11 @@ class MainWindow(QMainWindow):
         for w in (self.busy_label, self.busy, self.cancel_button):
             w.setVisible(busy)
         self.busy.setRange(0, 0)
+        writing = self.controller.runner.is_busy("quiz")
+        self.quiz.setup.generate.setEnabled(not writing)
+        self.quiz.setup.generate.setText(
+            self.tr("Writing the quiz…") if writing else self.tr("&Generate quiz")
+        )
 
     def _progress(self, fraction: float, message: str) -> None:
         if fraction >= 0:
