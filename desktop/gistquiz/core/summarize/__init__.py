@@ -62,3 +62,7 @@ register(
         {"fast": random_scorer},
     )
 )
+
+from . import gist as _gist  # noqa: E402  (after the registry exists)
+
+register(Summarizer(_gist.NAME, _gist.LABEL, _gist.DESCRIPTION, {"fast": _gist.score}))
