@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gistquiz.core import pipeline
 from gistquiz.core.document import build_document
-from gistquiz.core.errors import Cancelled
+from gistquiz.core.errors import Cancelled, EmptyDocument
 from gistquiz.core.facts import Fact, FactType, extract_facts
 from gistquiz.core.progress import CancelToken
 
@@ -134,3 +136,63 @@ def test_cancel_stops_extraction() -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         extract_facts(doc, cancel=token)
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "a",
+        "of",
+        "Mr.",
+        "Smith",
+        "President",
+        "Court",
+        "(",
+        "ICC",
+        ")",
+        "12",
+        "-",
+        "point",
+        "three",
+        "day",
+        "hours",
+        "more",
+        "than",
+        "Monday",
+        "February",
+        "in",
+        "Paris",
+        ",",
+        ".",
+        "’s",
+        "n't",
+        "said",
+        "nations",
+        "World",
+        "Bank",
+        "Ltd.",
+        "2024",
+        "$",
+        "5",
+        "%",
+        "cease",
+        "fire",
+        "arrest",
+        "warrant",
+        "Lee",
+        "visited",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_no_word_salad_crashes_and_spans_slice_back(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    try:
+        doc = build_document(text, language="en")
+    except EmptyDocument:
+        return
+    for f in extract_facts(doc, per_mention=True):
+        assert doc.text[f.start : f.end] == f.text
+        assert f.type in FactType
