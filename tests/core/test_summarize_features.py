@@ -105,3 +105,11 @@ def test_sumy_words_many_filters_like_sumy():
     assert sumy_words_many(["Don't stop -- it's 1851, O'Brien's well-known x-ray!"]) == [
         ["Do", "n't", "stop", "it", "O'Brien", "well-known", "x-ray"]
     ]
+
+
+def test_greek_uses_sumys_greek_word_tokenizer():
+    text = "Η φάλαινα είναι μεγάλη; Ο καπετάνιος, όμως, δεν φοβάται. Η θάλασσα-ήρεμη σήμερα!"
+    doc = build_document(text, language="el")
+    tokens = word_tokens(doc)
+    for i, s in enumerate(to_sumy(doc).sentences):
+        assert tokens.sentence_words(i) == list(s.words)

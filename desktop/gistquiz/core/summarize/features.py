@@ -39,6 +39,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..document import Document
+from ..language import language_name
 from ..language import stemmer as default_stemmer
 from ..language import stop_words as default_stop_words
 from .fast_tokenize import is_word, word_tokenize_many
@@ -102,7 +103,13 @@ def word_tokens(doc: Document) -> Tokens:
 
 
 def _build_tokens(doc: Document) -> Tokens:
-    lines = word_tokenize_many([doc.clean_sentence(i) for i in range(len(doc.sentences))])
+    sentences = [doc.clean_sentence(i) for i in range(len(doc.sentences))]
+    special = _special_word_tokenizer(doc.language)
+    if special is None:
+        lines = word_tokenize_many(sentences)
+    else:
+        # sumy's own tokenizer for this language (Greek: a regexp), applied as sumy does.
+        lines = [list(special.tokenize(s.strip())) for s in sentences]
     type_ids: dict[str, int] = {}
     ids: list[int] = []
     offsets = np.zeros(len(lines) + 1, dtype=np.int64)
@@ -119,6 +126,14 @@ def _build_tokens(doc: Document) -> Tokens:
         count=len(types),
     )
     return Tokens(types, np.asarray(ids, dtype=np.int32), offsets, lower, tuple(lower_ids))
+
+
+def _special_word_tokenizer(code: str):
+    """sumy's word tokenizer when it is not ``nltk.word_tokenize`` (None otherwise)."""
+    from sumy.nlp.tokenizers import Tokenizer
+
+    name = Tokenizer.LANGUAGE_ALIASES.get(language_name(code), language_name(code))
+    return Tokenizer.SPECIAL_WORD_TOKENIZERS.get(name)
 
 
 def sentence_terms(
