@@ -140,7 +140,8 @@ def note_for(quiz: Quiz, question: Question) -> genanki.Note:
 
 
 def build_package(quiz: Quiz) -> genanki.Package:
-    title = flat(quiz.document_title) or quiz.document_id
+    # "::" in a deck name makes a sub-deck: a title's own "::" must not.
+    title = flat(quiz.document_title).replace("::", ":") or quiz.document_id
     deck = genanki.Deck(deck_id(quiz.document_id), f"GistQuiz::{title}")
     for question in quiz.questions:
         deck.add_note(note_for(quiz, question))
