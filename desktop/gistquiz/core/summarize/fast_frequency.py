@@ -18,7 +18,6 @@ from __future__ import annotations
 import nltk
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse.linalg import LinearOperator, svds
 
 from ..document import Document
 from ..language import install_nltk_punkt
@@ -85,6 +84,8 @@ def lsa_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken
 
 def _truncated_ranks(counts, rows, cells, has_words, m, dimensions) -> np.ndarray:
     """sumy's rank with only the top ``dimensions`` singular values, via a sparse SVD."""
+    from scipy.sparse.linalg import LinearOperator, svds  # only this option needs ARPACK
+
     # Sentences x words: sparse (cells - 0.4) plus 0.4 in every cell of a non-empty sentence.
     delta = sp.csr_matrix(
         (cells - SMOOTH, counts.indices, counts.indptr), shape=(len(has_words), m)
