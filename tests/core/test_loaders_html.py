@@ -50,3 +50,21 @@ def test_page_with_only_navigation_is_a_typed_error():
         load(page)
     assert isinstance(caught.value, ExtractionFailed)
     assert caught.value.exit_code == 5
+
+
+def test_markup_helpers_read_titles_and_blocks_without_scripts():
+    from gistquiz.core.loaders.markup import html_blocks, html_title, parse_html
+
+    root = parse_html(
+        '<?xml version="1.0" encoding="utf-8"?><html><head><title> Plain  title </title>'
+        "</head><body><h2>Part <b>one</b></h2><p>Text <i>with</i> inline<br/>markup.</p>"
+        "<script>never()</script><div>Tail text.<aside>Footnote.</aside></div></body></html>"
+    )
+    assert html_title(root) == "Plain title"
+    assert [(b.text, b.heading) for b in html_blocks(root)] == [
+        ("Part one", True),
+        ("Text with inline markup.", False),
+        ("Tail text.", False),
+    ]
+    og = parse_html('<html><head><meta property="og:title" content="OG"><title>T</title></head>')
+    assert html_title(og) == "OG"

@@ -75,8 +75,10 @@ def extract_article(markup: str) -> tuple[list[Block], str]:
     main = root.find("main")
     blocks = collect_blocks(main if main is not None else root)
     title = (root.get("title") or "").strip()
-    if not title:
-        title = next((b.text for b in blocks if b.heading), "")
+    if not title:  # trafilatura found none: read og:title/<title> ourselves, then the h1
+        from .markup import html_title, parse_html
+
+        title = html_title(parse_html(markup)) or next((b.text for b in blocks if b.heading), "")
     return blocks, title
 
 

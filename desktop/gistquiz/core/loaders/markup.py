@@ -67,7 +67,6 @@ BLOCK_TAGS = frozenset(
         "td",
         "th",
         "hr",
-        "br",
         "address",
         "center",
         "caption",
@@ -136,6 +135,10 @@ class _BlockCollector:
     def walk(self, element: etree._Element) -> None:
         tag = _tag(element)
         if tag in DROPPED_TAGS or not tag:
+            self.add(element.tail)
+            return
+        if tag == "br":  # a line break inside a paragraph, not the end of one
+            self.add(" ")
             self.add(element.tail)
             return
         if tag in HEADING_TAGS:
