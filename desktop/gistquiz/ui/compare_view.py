@@ -119,11 +119,16 @@ class CompareView(QWidget):
                     font.setUnderline(True)
                     item.setFont(font)
                 sentences.addItem(item)
+        shared = len(table.shared_by_all)
+        every = (
+            self.tr("No sentence is chosen by all {0}").format(n_algos)
+            if not shared
+            else self.tr("◆ bold: the one sentence all {0} chose").format(n_algos)
+            if shared == 1
+            else self.tr("◆ bold: the {1} sentences all {0} chose").format(n_algos, shared)
+        )
         self.legend.setText(
-            self.tr(
-                "◆ bold: chosen by all {0} ({1} sentences) · ◇ underlined: chosen by some · "
-                "double-click a sentence to find it in the article"
-            ).format(n_algos, len(table.shared_by_all))
+            every + self.tr(" · ◇ underlined: chosen by some · double-click a sentence to find it")
         )
 
     def _activate(self, item: QListWidgetItem) -> None:

@@ -47,7 +47,7 @@ OPTIONS: dict[str, Option] = {
         Option("summary/length", "5", str),  # a Length spec: "5", "20%", "150w"
         Option("summary/heatmap", False, bool),
         Option("summary/bullets", True, bool),
-        Option("compare/algorithms", ("lexrank", "lsa", "luhn"), tuple),
+        Option("compare/algorithms", ("lexrank", "textrank", "luhn"), tuple),
         Option("quiz/count", 10, int),
         Option("quiz/kinds", tuple(str(k) for k in Kind), tuple),
         Option("quiz/difficulty", "", str),  # "" = a mix
