@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from . import docx, epub, html, markdown, pdf, text  # noqa: F401  (each registers its loader)
+# Each import registers its loader; the order is the order of file-dialog filters.
+# isort: off
+from . import text, markdown, html, pdf, docx, epub  # noqa: F401
+
+# isort: on
 from .registry import (
     DEFAULT_MAX_BYTES,
     LoadContext,
