@@ -19,6 +19,8 @@ Agreement we assert, and why it cannot always be bit-identical:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from summarize_corpus import document_text
@@ -28,7 +30,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 
 from gistquiz.core.document import Block, build_document, document_from_blocks
 from gistquiz.core.language import stemmer, stop_words
-from gistquiz.core.summarize import fast_graph, get
+from gistquiz.core.summarize import fast_common, fast_graph, get
 from gistquiz.core.summarize.base import Length
 from gistquiz.core.summarize.sumy_engine import to_sumy
 
@@ -230,3 +232,21 @@ def test_tiny_and_wordless_documents():
             ranking = get(name).rank(doc, 2)
             assert len(ranking.scores) == len(doc.sentences)
             assert all(np.isfinite(ranking.scores))
+
+
+@pytest.mark.parametrize("name", GREEDY)
+def test_long_word_budgets_stop_the_greedy_run_early(name, monkeypatch):
+    """Past EXACT_ORDER_LIMIT sentences a word budget runs the greedy to twice the budget."""
+    doc = _doc(21, 60)
+    exact = get(name).rank(doc, "80w")
+    monkeypatch.setattr(fast_common, "EXACT_ORDER_LIMIT", 10)
+    early = get(name).rank(doc, "80w")
+    assert early.scores != exact.scores  # the tail is ordered differently...
+    words = [len(re.findall(r"\w+", doc.sentence_text(i))) for i in range(len(doc.sentences))]
+    prefix, used = [], 0
+    for i in exact.order:
+        if used + words[i] > 80:
+            break
+        prefix.append(i)
+        used += words[i]
+    assert set(prefix) <= set(early.selected)  # ...but the greedy head is the same

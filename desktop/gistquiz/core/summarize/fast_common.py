@@ -8,6 +8,7 @@ the reference engine gives them ``min(rating) - 1``, so we do the same.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -73,6 +74,30 @@ def greedy_steps(length: Length, candidates: int) -> int:
     if length.unit == "percent":
         return min(candidates, max(1, math.floor(candidates * length.value / 100 + 0.5)))
     return candidates
+
+
+# A word budget is filled greedily down the whole order (``base.select``), so the exact
+# order of every sentence matters; above this many sentences we stop once the picks hold
+# twice the budget and order the rest by their last greedy score (cost, not exactness).
+EXACT_ORDER_LIMIT = 3000
+_WORD = re.compile(r"\w+")
+
+
+class GreedyPlan:
+    """When a greedy run (KL-Sum, SumBasic) has decided the selection for ``length``."""
+
+    def __init__(self, doc: Document, body: np.ndarray, length: Length) -> None:
+        self.doc, self.body = doc, body
+        self.steps = greedy_steps(length, len(body))
+        long_budget = length.unit == "words" and len(body) > EXACT_ORDER_LIMIT
+        self.word_budget = 2 * length.value if long_budget else None
+        self.used = 0
+
+    def enough_after(self, pick: int) -> bool:
+        if self.word_budget is None:
+            return False
+        self.used += len(_WORD.findall(self.doc.sentence_text(int(self.body[pick]))))
+        return self.used >= self.word_budget
 
 
 def rank_scores(picked: list[int], rest_order: np.ndarray, n: int) -> np.ndarray:

@@ -10,8 +10,8 @@ the affected rows.
 
 sumy rates every sentence by the step that picks it (0, -1, -2, ...); the selection only
 needs the first k picks, so we run ``greedy_steps(length)`` steps and order the remaining
-sentences by their score at the last step (word budgets run to the end: they need the full
-order).
+sentences by their score at the last step (word budgets need the full order: see
+``fast_common.GreedyPlan``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import scipy.sparse as sp
 from ..document import Document
 from ..progress import CancelToken
 from .base import Length
-from .fast_common import body_rows, finish, first_best, greedy_steps, rank_scores, sumy_options
+from .fast_common import GreedyPlan, body_rows, finish, first_best, rank_scores, sumy_options
 from .features import sentence_terms, word_tokens
 
 
@@ -69,7 +69,8 @@ def sumbasic_scorer(doc: Document, length: Length, options: dict, cancel: Cancel
     avg = average(np.arange(n))
     alive = np.ones(n, dtype=bool)
     picked: list[int] = []
-    for _ in range(greedy_steps(length, n)):
+    plan = GreedyPlan(doc, body, length)
+    for _ in range(plan.steps):
         best = first_best(np.where(alive, avg, -np.inf), largest=True)
         picked.append(best)
         alive[best] = False
@@ -82,6 +83,8 @@ def sumbasic_scorer(doc: Document, length: Length, options: dict, cancel: Cancel
         rows = _rows_with(csc, terms)
         avg[rows] = average(rows)
         cancel.check()
+        if plan.enough_after(best):
+            break
     rest = np.flatnonzero(alive)
     rest = rest[np.argsort(-avg[rest], kind="stable")]
     return finish(doc, body, rank_scores(picked, rest, n), canonical=False)
@@ -98,13 +101,16 @@ def kl_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken)
     alive = np.ones(n, dtype=bool)
     picked: list[int] = []
     kl = state.divergences()
-    for _ in range(greedy_steps(length, n)):
+    plan = GreedyPlan(doc, body, length)
+    for _ in range(plan.steps):
         best = first_best(np.where(alive, kl, np.inf), largest=False)
         picked.append(best)
         alive[best] = False
         state.add_to_summary(best)
         kl = state.divergences()
         cancel.check()
+        if plan.enough_after(best):
+            break
     rest = np.flatnonzero(alive)
     rest = rest[np.argsort(kl[rest], kind="stable")]
     return finish(doc, body, rank_scores(picked, rest, n), canonical=False)
