@@ -82,6 +82,13 @@ def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
                 and tags[j + 1] in PROPER
             ):
                 j += 1  # "International Criminal Court"
+            elif (
+                tags[j] == "POS"
+                and j + 1 < n
+                and tags[j + 1] in PROPER
+                and tokens[j + 1].norm.lower() in ORG_HEADS
+            ):
+                j += 1  # "People's Daily", "Children's Hospital"
             elif tokens[j].norm.lower() in _JOINERS and j + 1 < n and tags[j + 1] in PROPER:
                 head = tokens[j - 1].norm.lower()
                 joiner = tokens[j].norm.lower()

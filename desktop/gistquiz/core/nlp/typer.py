@@ -164,6 +164,13 @@ def labels_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _strong(rule: Entity) -> bool:
+    """Rule evidence precise enough to overrule the model on the same span."""
+    if rule.type == "PERSON":
+        return bool(rule.title)
+    return rule.type == "ORG" and rule.subtype not in ("", "acronym")
+
+
 def type_entities(
     tokens: Sequence[Token], tags: Sequence[str], *, use_model: bool = True
 ) -> list[Entity]:
@@ -178,6 +185,8 @@ def type_entities(
     out: list[Entity] = []
     for first, last, kind in labels_to_spans(labels):
         rule = by_span.get((first, last))
+        if rule is not None and _strong(rule):
+            kind = rule.type  # a title or an organisation head outweighs the statistics
         subtype = rule.subtype if rule is not None and rule.type == kind else ""
         title = rule.title if rule is not None else ""
         out.append(
