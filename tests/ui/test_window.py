@@ -342,3 +342,22 @@ def test_tooltip_event_over_a_sentence_names_its_rank(qtbot, window, sample):
     rank = window.controller.ranking.rank_of(2)
     assert QToolTip.text().startswith(f"Rank {rank} of ")
     QToolTip.hideText()
+
+
+def test_heat_map_of_a_long_text_follows_the_view(qtbot, window, monkeypatch):
+    from gistquiz.ui import article_view
+
+    monkeypatch.setattr(article_view, "HEAT_ALL_MAX", 20)
+    monkeypatch.setattr(article_view, "HEAT_MARGIN", 5)
+    text = "\n\n".join(f"Paragraph {n} tells fact number {n} about the topic." for n in range(150))
+    window.controller.open_text(text, title="Long")
+    view = window.article
+    window.set_heatmap(True)
+    summary = set(window.controller.ranking.selected)  # always marked, wherever they are
+    top = next(i for i in range(150) if i not in summary)
+    end = next(i for i in reversed(range(150)) if i not in summary)
+    shaded = set(view.marked_sentences()) - summary
+    assert top in shaded and end not in shaded and len(shaded) < 100
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    shaded = set(view.marked_sentences()) - summary
+    assert end in shaded and top not in shaded

@@ -25,6 +25,11 @@ from . import theme
 from .presenters import SentenceLocator, heat_levels
 
 FLASH_MS = 900
+# Above these sizes the article skips work that costs seconds on the GUI thread for a book:
+# paragraph spacing (a block-format merge over every block) and heat marks off screen.
+SPACING_MAX_BLOCKS = 3000
+HEAT_ALL_MAX = 1500
+HEAT_MARGIN = 300  # sentences shaded above and below the visible ones
 
 
 class ArticleView(QTextBrowser):
@@ -44,6 +49,8 @@ class ArticleView(QTextBrowser):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self._set_layer("flash", []))
+        self._heat_range = range(0)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # -- content ------------------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -57,6 +64,8 @@ class ArticleView(QTextBrowser):
     def _space_paragraphs(self) -> None:
         # Plain text has no paragraph spacing; a gap after each block makes one-line-per-
         # paragraph web copy readable. Block formats change layout only, not positions.
+        if self.document().blockCount() > SPACING_MAX_BLOCKS:
+            return
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         fmt = QTextBlockFormat()
@@ -97,7 +106,10 @@ class ArticleView(QTextBrowser):
         base = self.palette().base().color()
         marks = []
         levels = heat_levels(self.ranking) if self.heatmap else []
+        self._heat_range = self._heat_window()
         for s in self.doc.sentences:
+            if s.index not in chosen and s.index not in self._heat_range:
+                continue
             fmt = QTextCharFormat()
             if self.heatmap:
                 fmt.setBackground(_blend(base, colours.heat, 0.08 + 0.62 * levels[s.index]))
@@ -110,6 +122,28 @@ class ArticleView(QTextBrowser):
             if fmt.properties():
                 marks.append(self._selection(s.start, s.end, fmt))
         return marks
+
+    def _heat_window(self) -> range:
+        """Sentences to shade: all of them, or for a long text those around the view."""
+        assert self.doc is not None and self.locator is not None
+        n = len(self.doc.sentences)
+        if not self.heatmap:
+            return range(0)
+        if n <= HEAT_ALL_MAX:
+            return range(n)
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+        bottom = self.cursorForPosition(corner).position()
+        first = self.locator.index_near(self.locator.from_qt(top))
+        last = self.locator.index_near(self.locator.from_qt(bottom))
+        return range(max(0, first - HEAT_MARGIN), min(n, last + HEAT_MARGIN + 1))
+
+    def _scrolled(self) -> None:
+        if not self.heatmap or self.doc is None or len(self.doc.sentences) <= HEAT_ALL_MAX:
+            return
+        window = self._heat_window()
+        if window.start < self._heat_range.start or window.stop > self._heat_range.stop:
+            self.set_ranking(self.ranking)
 
     def show_evidence(self, sentence: int | None, answer: tuple[int, int] | None = None) -> None:
         """Mark a quiz question's source sentence (and its answer), scrolled into view."""

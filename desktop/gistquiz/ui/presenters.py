@@ -38,6 +38,10 @@ class SentenceLocator:
             return i
         return None
 
+    def index_near(self, offset: int) -> int:
+        """The sentence at or before ``offset`` (the first one before the text starts)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
     def to_qt(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._astral, offset)
 
