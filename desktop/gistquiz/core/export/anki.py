@@ -14,11 +14,9 @@ import hashlib
 import html
 import io
 import sqlite3
-import tempfile
 import time
 import zipfile
 from itertools import count
-from pathlib import Path
 
 import genanki
 
@@ -149,20 +147,19 @@ def build_package(quiz: Quiz) -> genanki.Package:
 
 
 def write_apkg(quiz: Quiz, options: ExportOptions) -> bytes:
-    # genanki's write_to_file leaves its temporary database behind, so the collection is
-    # built here in a folder we remove, then zipped the way genanki does.
+    # genanki's write_to_file goes through a temporary database it leaves behind; building
+    # the collection in memory and serializing it is faster and leaves nothing.
     package = build_package(quiz)
+    conn = sqlite3.connect(":memory:")
+    try:
+        timestamp = time.time()
+        package.write_to_db(conn.cursor(), timestamp, count(int(timestamp * 1000)))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
     out = io.BytesIO()
-    with tempfile.TemporaryDirectory(prefix="gistquiz-apkg-") as folder:
-        db_path = Path(folder) / "collection.anki2"
-        conn = sqlite3.connect(db_path)
-        try:
-            timestamp = time.time()
-            package.write_to_db(conn.cursor(), timestamp, count(int(timestamp * 1000)))
-            conn.commit()
-        finally:
-            conn.close()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.write(db_path, "collection.anki2")
-            archive.writestr("media", "{}")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("collection.anki2", collection)
+        archive.writestr("media", "{}")
     return out.getvalue()
