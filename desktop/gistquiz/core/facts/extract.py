@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..nlp.analysis import SentenceAnalysis, analyze
 from ..nlp.entities import ORG, PERSON, PLACE
+from ..nlp.gazetteer import PERSON_TITLES
 from ..progress import NEVER_CANCELLED, CancelToken
 from ..summarize import Ranking
 from .model import Fact, FactType
@@ -183,10 +184,66 @@ def sentence_mentions(doc: Document, s: SentenceAnalysis) -> list[Mention]:
             found.append(Mention(FactType.TERM, s.index, a, b, "?", doc.text[a:b]))
             taken.update(range(e.first, e.last))
             continue
-        add(kind, e.first, e.last, e.subtype, e.title)
+        subtype = e.subtype or (
+            apposition_role(s, e.first, e.last) if kind == FactType.PERSON else ""
+        )
+        add(kind, e.first, e.last, subtype, e.title)
     for first, last, head in terms(s, taken):
         add(FactType.TERM, first, last, head)
     return found
+
+
+ROLE_NOUNS = frozenset(v for v in PERSON_TITLES.values() if v) | frozenset(
+    [
+        "leader",
+        "director",
+        "official",
+        "founder",
+        "author",
+        "editor",
+        "analyst",
+        "envoy",
+        "chief",
+        "head",
+        "commander",
+        "officer",
+        "spokesman",
+        "spokeswoman",
+        "adviser",
+        "advisor",
+        "economist",
+        "scientist",
+        "researcher",
+        "lawyer",
+        "owner",
+        "manager",
+        "candidate",
+        "actor",
+        "singer",
+        "writer",
+        "player",
+        "journalist",
+        "reporter",
+    ]
+)
+
+
+def apposition_role(s: SentenceAnalysis, first: int, last: int) -> str:
+    """A person's role from an apposition: "Mr. Kirby, the US security spokesperson," or
+    "the prime minister of Japan, Fumio Kishida"."""
+    heads = {c.first: c for c in s.chunks}
+    if last + 1 < len(s.tokens) and s.tokens[last].norm == ",":
+        chunk = heads.get(last + 1)
+        if chunk is not None and s.lemmas[chunk.head] in ROLE_NOUNS:
+            return s.lemmas[chunk.head]
+    if first >= 2 and s.tokens[first - 1].norm == ",":
+        for chunk in s.chunks:
+            if chunk.last <= first - 1 and first - 1 - chunk.last <= 3:
+                between = s.tags[chunk.last : first - 1]
+                linked = all(t in ("IN", "NNP", "NNPS", "DT") for t in between)
+                if linked and s.lemmas[chunk.head] in ROLE_NOUNS:
+                    return s.lemmas[chunk.head]
+    return ""
 
 
 def _boost(kind: FactType, s: SentenceAnalysis, first: int, last: int) -> float:
