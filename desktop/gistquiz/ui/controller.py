@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core import pipeline
 from ..core.document import Document
-from ..core.errors import GistQuizError, InvalidOption
+from ..core.errors import InvalidOption
 from ..core.quiz.model import Quiz, QuizOptions
 from ..core.store import Attempt, HistoryStore
 from ..core.summarize import Length, Ranking
@@ -72,12 +72,13 @@ class AppController(QObject):
         )
 
     def open_text(self, text: str, title: str = "") -> None:
-        try:
-            doc = pipeline.open_text(text, title=title)
-        except GistQuizError as e:
-            self.error.emit(str(e))
-            return
-        self.set_document(doc, "")
+        """Pasted or dropped text (split into sentences off the GUI thread: it may be a book)."""
+        self.runner.submit(
+            "load",
+            lambda progress, cancel: pipeline.open_text(text, title=title),
+            lambda doc: self.set_document(doc, ""),
+            label=self.tr("Opening the pasted text…"),
+        )
 
     def set_document(self, doc: Document, source: str) -> None:
         """Show ``doc``: every job for the previous document is now stale."""

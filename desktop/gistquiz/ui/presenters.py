@@ -7,6 +7,7 @@ compare table without a window. User-visible wording stays in the widgets (``tr(
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,6 +18,8 @@ from ..core.store import Attempt, QuestionResult, now
 from ..core.summarize import Ranking
 
 # -- article ----------------------------------------------------------------------------------
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class SentenceLocator:
@@ -30,7 +33,7 @@ class SentenceLocator:
     def __init__(self, doc: Document) -> None:
         self._starts = [s.start for s in doc.sentences]
         self._ends = [s.end for s in doc.sentences]
-        self._astral = [i for i, ch in enumerate(doc.text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(doc.text)]
 
     def sentence_at(self, offset: int) -> int | None:
         i = bisect.bisect_right(self._starts, offset) - 1
