@@ -361,3 +361,38 @@ def test_heat_map_of_a_long_text_follows_the_view(qtbot, window, monkeypatch):
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     shaded = set(view.marked_sentences()) - summary
     assert end in shaded and top not in shaded
+
+
+def test_standard_shortcuts_help_and_quit(qtbot, window):
+    from gistquiz.ui.dialogs import HelpDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    (help_dialog,) = window.findChildren(HelpDialog)
+    qtbot.addWidget(help_dialog)
+    assert help_dialog.isVisible()
+    help_dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert window.settings.window_state("geometry") is not None  # saved on the way out
+
+
+def test_preferences_write_settings_and_apply(qtbot, window, sample):
+    from gistquiz.ui.dialogs import PreferencesDialog
+
+    window.controller.set_document(sample, "")
+    window.show_preferences()
+    (dialog,) = window.findChildren(PreferencesDialog)
+    qtbot.addWidget(dialog)
+    dialog.font_size.setValue(16)
+    dialog.count.setValue(6)
+    dialog.length.setText("not a length")
+    dialog.accept()
+    assert dialog.isVisible()  # refused: the bad length is selected for correction
+    dialog.length.setText("30%")
+    dialog.accept()
+    assert window.settings.get("summary/length") == "30%"
+    assert window.settings.get("quiz/count") == 6
+    assert window.quiz.setup.count.value() == 6
+    assert window.article.font().pointSize() == 16

@@ -55,7 +55,7 @@ def build(w: MainWindow) -> None:
     acts["export"] = _action(
         w, tr("&Export…"), w.export, "Ctrl+E", tip=tr("Export the summary or the quiz")
     )
-    acts["quit"] = _action(w, tr("&Quit"), w.close, std.Quit)
+    acts["quit"] = _action(w, tr("&Quit"), w.close, _standard(std.Quit, "Ctrl+Q"))
 
     acts["copy_summary"] = _action(w, tr("&Copy summary"), w.summary.copy, "Ctrl+Shift+C")
     acts["find"] = _action(w, tr("&Find in article…"), _find(w), std.Find)
@@ -63,7 +63,9 @@ def build(w: MainWindow) -> None:
     acts["find_previous"] = _action(
         w, tr("Find pre&vious"), w.find_bar.find_previous, std.FindPrevious
     )
-    acts["preferences"] = _action(w, tr("&Preferences…"), w.show_preferences, std.Preferences)
+    acts["preferences"] = _action(
+        w, tr("&Preferences…"), w.show_preferences, _standard(std.Preferences, "Ctrl+,")
+    )
 
     acts["heatmap"] = _action(w, tr("Score &heat map"), w.set_heatmap, "Ctrl+H")
     acts["heatmap"].setCheckable(True)
@@ -134,6 +136,11 @@ def build(w: MainWindow) -> None:
     for key in ("open", "paste", "url", "sample"):
         tools.addAction(acts[key])
     w.addToolBar(tools)
+
+
+def _standard(key: QKeySequence.StandardKey, fallback: str):
+    """The platform's key for ``key``, or ``fallback`` where it has none (Quit on Windows)."""
+    return key if QKeySequence.keyBindings(key) else fallback
 
 
 def _find(w: MainWindow):
