@@ -260,7 +260,7 @@ def _boost(kind: FactType, s: SentenceAnalysis, first: int, last: int) -> float:
     if kind in (FactType.NUMBER, FactType.DURATION):
         if first > 0 and s.tokens[first - 1].norm.lower() in ("the", "these", "those", "both"):
             return 0.5  # "the two countries" points back at things already named
-        return 1.0 if last - first > 1 else 0.75
+        return 1.0 if last - first > 1 else 0.6
     if kind in (FactType.PERSON, FactType.ORG, FactType.PLACE):
         return 1.0 if last - first > 1 else 0.9
     return 1.0
@@ -299,6 +299,7 @@ def resolve(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             m.type = None  # type: ignore[assignment]
     kept = [m for m in mentions if m.type is not None]
+    _unify_types(kept)
 
     for m in kept:
         low = _norm(m.text)
@@ -328,6 +329,20 @@ def resolve(mentions: list[Mention]) -> list[list[Mention]]:
             if m.type in (FactType.PERSON, FactType.ORG, FactType.PLACE) and subtype:
                 m.subtype = subtype
     return list(groups.values())
+
+
+def _unify_types(mentions: list[Mention]) -> None:
+    """One name, one type in one article: the majority of its typed mentions decides."""
+    votes: dict[str, dict[FactType, int]] = defaultdict(lambda: defaultdict(int))
+    names = [m for m in mentions if m.type in _ENTITY_TYPES.values()]
+    for m in names:
+        votes[_norm(m.text)][m.type] += 1
+    for m in names:
+        tally = votes[_norm(m.text)]
+        if len(tally) > 1:
+            winner = max(tally, key=lambda t: (tally[t], t == FactType.ORG))
+            if m.type != winner:
+                m.type, m.subtype = winner, ""
 
 
 def _surname_owner(word: str, full_names: Sequence[str]) -> str | None:

@@ -181,7 +181,7 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
     n = len(s.tokens)
     k = 0
     while k < n:
-        if s.tags[k] != "CD" or k in taken:
+        if s.tags[k] != "CD" or k in taken or not _numeric(s.tokens[k].norm):
             k += 1
             continue
         first = k
@@ -208,6 +208,50 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
         found.append((kind, Span(first, last, unit)))
         k = last
     return found
+
+
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+    ]
+)
+
+
+def _numeric(word: str) -> bool:
+    """Digits or a number word: not a Roman numeral ("Super Bowl XLIX") or a stray CD tag."""
+    return any(ch.isdigit() for ch in word) or word.lower() in NUMBER_WORDS
 
 
 def _extend_prefix(s: SentenceAnalysis, first: int) -> int:
