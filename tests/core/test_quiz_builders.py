@@ -168,3 +168,24 @@ def test_bad_options_are_refused(quiz_input):
         build(doc, facts, QuizOptions(count=0))
     with pytest.raises(InvalidOption):
         build(doc, facts, QuizOptions(kinds=()))
+
+
+def test_long_text_draws_on_the_top_part_reports_progress_and_cancels():
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.errors import Cancelled
+    from gistquiz.core.facts.model import FactType
+    from gistquiz.core.progress import CancelToken
+
+    lines = [f"Team {n} scored {n + 3} goals in the final in Town {n}." for n in range(400)]
+    doc = build_document("\n".join(lines), language="en")
+    specs = [(f"{n + 3} goals", FactType.NUMBER, "goals", ()) for n in range(0, 400, 2)]
+    facts = make_facts(doc, specs)
+    reports = []
+    quiz = build(doc, facts, QuizOptions(count=5), progress=lambda f, m: reports.append(f))
+    assert len(quiz.questions) == 5
+    assert reports and reports[-1] == 1.0 and all(0 <= f <= 1 for f in reports)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        build(doc, facts, QuizOptions(count=5), cancel=token)

@@ -19,6 +19,7 @@ from ..document import Document
 from ..errors import InvalidOption, UnsupportedLanguage
 from ..facts.model import Fact
 from ..progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from .candidates import chunk_facts
 from .model import Difficulty, Kind, Question, Quiz, QuizOptions
 from .ranker import diversity, rank_scores
 from .registry import Context, builder_for
@@ -26,6 +27,7 @@ from .text import normalize
 from .validate import problems
 
 MAX_COUNT = 200
+PREPOOL = 300
 DEFAULT_OPTIONS = QuizOptions()
 SAME_SENTENCE_DISCOUNT = 0.55  # per question already taken from the fact's sentence
 _LEVEL = {Difficulty.EASY: 0, Difficulty.MEDIUM: 1, Difficulty.HARD: 2}
@@ -55,7 +57,7 @@ def build(
     """A quiz on ``doc`` from its ``facts`` (see the module docstring for how)."""
     check_options(options)
     check_language(doc)
-    facts = [with_acronym(doc.text, f) for f in facts]
+    facts = answer_candidates(doc, facts, options.count)
     ctx = Context(doc, facts, options.seed)
     scores = rank_scores(doc, facts)
     order = sorted(range(len(facts)), key=lambda i: (-scores[i], facts[i].start))
@@ -76,6 +78,23 @@ def build(
     chosen = _select(facts, scores, candidates, options, diversity())
     progress(1.0, f"{len(chosen)} questions")
     return Quiz(doc.id, doc.title, tuple(chosen), options, _notes(doc, chosen, options))
+
+
+def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[Fact]:
+    """The facts (acronyms joined to their names) plus the other noun chunks as candidates.
+
+    A long text draws on its top part: beyond ``PREPOOL`` facts only the most important are
+    kept (the extractor's importance, which needs no parsing), and chunks are added only from
+    their sentences, so the cost of ranking and wording stays bounded by the question count.
+    """
+    facts = [with_acronym(doc.text, f) for f in facts]
+    limit = max(PREPOOL, 20 * count)
+    if len(facts) > limit:
+        facts = sorted(facts, key=lambda f: (-f.importance, f.start))[:limit]
+    # Chunks only in sentences that carry a fact: a poem or a list of adjectives, where the
+    # extractor finds nothing, must not turn its words into questions.
+    sentences = {f.sentence for f in facts}
+    return facts + [c for c in chunk_facts(doc, facts) if c.sentence in sentences]
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")

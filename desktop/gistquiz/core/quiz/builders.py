@@ -52,8 +52,10 @@ def _usable(ctx: Context, fact: Fact) -> bool:
 
 
 def _complete(ctx: Context, fact: Fact) -> bool:
-    """Whether the sentence ends like a sentence: a statement cut short is not a fact."""
-    return ctx.doc.clean_sentence(fact.sentence).rstrip("\"'”’)] ").endswith((".", "!", "?"))
+    """Whether the sentence starts and ends like one: a fragment is not a statement."""
+    text = ctx.doc.clean_sentence(fact.sentence)
+    starts = text.lstrip("\"'“‘([ ")[:1].isupper()
+    return starts and text.rstrip("\"'”’)] ").endswith((".", "!", "?"))
 
 
 _ALNUM = re.compile(r"[a-z0-9]+")

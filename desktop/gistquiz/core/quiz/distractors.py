@@ -133,11 +133,19 @@ def _from_article(fact: Fact, facts: Sequence[Fact]) -> tuple[list[str], list[st
         if key in seen:
             continue
         seen.add(key)
+        form = _closest_form(other, len(fact.text.split()))
         if not fact.subtype or other.subtype == fact.subtype:
-            same_sub.append(other.text)
+            same_sub.append(form)
         else:
-            same_type.append(other.text)
+            same_type.append(form)
     return same_sub, same_type
+
+
+def _closest_form(fact: Fact, words: int) -> str:
+    """The entity's name in the shape of the answer: "Volodymyr Zelensky" beside "Vladimir
+    Putin", "Zelensky" beside "Putin" (the option lengths then give nothing away)."""
+    forms = [fact.text, *(f for f in (fact.entity, *fact.aliases) if f and f != fact.text)]
+    return min(forms, key=lambda f: abs(len(f.split()) - words))
 
 
 def _balanced(pool: Sequence[str], answer: str, rng: random.Random) -> list[str]:

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..document import Document
 from ..facts.model import Fact, FactType
+from .text import NUMBER_WORD_RE
 
 log = logging.getLogger("gistquiz.core.quiz")
 MODEL_NAME = "models/ranker.json"
@@ -73,7 +74,7 @@ def feature_names() -> list[str]:
         "log_mentions",
         "importance",
         "capitalised_share",
-        "has_digit",
+        "has_number",
         "sentence_initial",
         "after_preposition",
         "log_facts_in_sentence",
@@ -82,11 +83,13 @@ def feature_names() -> list[str]:
         "in_parentheses",
         *(f"role_{r}" for r in ROLES),
         *(f"context_{c}" for c in CONTEXT),
+        "from_chunk",
+        "parse_depth",
     ]
 
 
-def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
-    """One row of ``feature_names()`` per fact."""
+def features(doc: Document, facts: Sequence[Fact], parse_roles: bool = True) -> np.ndarray:
+    """One row of ``feature_names()`` per fact (``parse_roles``: read roles from the parser)."""
     words = Counter(w.lower() for w in _WORD.findall(doc.text))
     per_sentence = Counter(f.sentence for f in facts)
     last = max(len(doc.sentences) - 1, 1)
@@ -100,7 +103,7 @@ def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
         before = doc.text[max(sentence.start, fact.start - 40) : fact.start]
         previous = _WORD.findall(before)[-1:] if before.strip() else []
         content = [t.lower() for t in tokens if t.lower() not in _STOP]
-        salience = sum(math.log1p(words[t] - 1) for t in content) / max(len(content), 1)
+        salience = sum(math.log1p(max(words[t] - 1, 0)) for t in content) / max(len(content), 1)
         role = fact.extra.get("role", "") if fact.extra else ""
         row = [float(fact.type is t) for t in TYPES]
         row += [
@@ -114,7 +117,7 @@ def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
             math.log1p(fact.mentions),
             float(fact.importance),
             sum(t[:1].isupper() for t in tokens) / n,
-            float(any(ch.isdigit() for ch in fact.text)),
+            float(any(ch.isdigit() for ch in fact.text) or bool(NUMBER_WORD_RE.search(fact.text))),
             float(fact.start == sentence.start),
             float(bool(previous) and previous[0].lower() in _PREPOSITIONS),
             math.log1p(per_sentence[fact.sentence]),
@@ -122,10 +125,50 @@ def features(doc: Document, facts: Sequence[Fact]) -> np.ndarray:
             float(bool(fact.subtype)),
             float(doc.text[fact.start - 1 : fact.start] == "(" if fact.start else False),
         ]
+        if not role and parse_roles:
+            role, depth = _role(doc, fact)
+        else:
+            depth = 0
         row += [float(role == r) for r in ROLES]
         row += _context(analysis, fact) if analysis is not None else [0.0] * len(CONTEXT)
+        row.append(float(bool(fact.extra) and fact.extra.get("source") == "chunk"))
+        row.append(min(depth, 6) / 6)
         rows[i] = row
     return rows
+
+
+_ROLE_OF = {
+    "nsubj": "subject",
+    "nsubj:pass": "subject",
+    "csubj": "subject",
+    "obj": "object",
+    "iobj": "object",
+    "attr": "object",
+    "obl": "oblique",
+    "obl:tmod": "oblique",
+    "obl:npmod": "oblique",
+    "nmod": "oblique",
+}
+
+
+def _role(doc: Document, fact: Fact) -> tuple[str, int]:
+    """The fact's relation in its sentence's dependency parse and its head's depth."""
+    try:
+        from ..nlp.clauses import parse_sentence
+    except ImportError:  # pragma: no cover
+        return "", 0
+    sentence = doc.sentences[fact.sentence]
+    sp = parse_sentence(doc.text, sentence.start, sentence.end)
+    span = sp.token_span(fact.start, fact.end)
+    if span is None:
+        return "", 0
+    heads = sp.tree.heads
+    inside = range(*span)
+    head = next((i for i in inside if heads[i] not in inside), span[0])
+    depth, node = 0, head
+    while heads[node] >= 0 and depth < 12:
+        node, depth = heads[node], depth + 1
+    return _ROLE_OF.get(sp.tree.labels[head], ""), depth
 
 
 def _analysis(doc: Document):
