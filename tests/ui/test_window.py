@@ -396,3 +396,14 @@ def test_preferences_write_settings_and_apply(qtbot, window, sample):
     assert window.settings.get("quiz/count") == 6
     assert window.quiz.setup.count.value() == 6
     assert window.article.font().pointSize() == 16
+
+
+def test_a_quiz_without_questions_explains_itself(qtbot, window, sample):
+    from ui_helpers import hand_made_quiz
+
+    window.controller.set_document(sample, "")
+    window.show_page("quiz")
+    empty = hand_made_quiz(sample).replace(questions=(), notes=("This text has no facts.",))
+    window.controller.start_quiz(empty)
+    assert window.quiz.pages.currentWidget() is window.quiz.setup
+    assert window.message.text.text() == "This text has no facts."

@@ -157,7 +157,12 @@ class AppController(QObject):
 
     def start_quiz(self, quiz: Quiz) -> QuizSession:
         self.session = QuizSession(quiz, self.source)
-        if quiz.notes:
+        if not quiz.questions:
+            self.error.emit(
+                " ".join(quiz.notes)
+                or self.tr("No question could be written from this text: it has too few facts.")
+            )
+        elif quiz.notes:
             self.notice.emit(" ".join(quiz.notes))
         self.quizReady.emit(self.session)
         return self.session

@@ -29,6 +29,7 @@ from .. import __version__
 from ..core.quiz.model import Kind
 from ..core.summarize import Length, all_summarizers
 from . import logs
+from .quiz_setup import kind_labels
 from .settings import Settings
 
 
@@ -201,8 +202,10 @@ class PreferencesDialog(QDialog):
         self.length.setToolTip(self.tr("5 sentences, 20% or 150w"))
         self.count = QSpinBox(accessibleName=self.tr("Default number of questions"))
         self.count.setRange(1, 50)
-        self.kinds = {k: QCheckBox(str(k).upper(), accessibleName=str(k)) for k in Kind}
-        kinds_row = QHBoxLayout()
+        self.kinds = {
+            k: QCheckBox(label, accessibleName=label) for k, label in kind_labels(self).items()
+        }
+        kinds_row = QVBoxLayout()
         for box in self.kinds.values():
             kinds_row.addWidget(box)
         form = QFormLayout()

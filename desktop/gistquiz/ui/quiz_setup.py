@@ -63,6 +63,7 @@ class QuizSetup(QWidget):
         for box in self.kinds.values():
             kinds_box.addWidget(box)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Questions:"), self.count)
         form.addRow(self.tr("Kinds:"), kinds_box)
         form.addRow(self.tr("&Difficulty:"), self.difficulty)

@@ -170,8 +170,8 @@ class QuizView(QWidget):
 
     def start(self, session: QuizSession) -> None:
         self.session = session
-        if session.phase is Phase.FINISHED:
-            self._show_results()
+        if not session.questions:
+            self.show_setup()  # nothing to ask: the window says why
         else:
             self._show_question()
 
