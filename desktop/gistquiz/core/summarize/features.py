@@ -110,22 +110,28 @@ def _build_tokens(doc: Document) -> Tokens:
     else:
         # sumy's own tokenizer for this language (Greek: a regexp), applied as sumy does.
         lines = [list(special.tokenize(s.strip())) for s in sentences]
+    flat = [token for line in lines for token in line]
+    sizes = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     type_ids: dict[str, int] = {}
-    ids: list[int] = []
+    ids = np.fromiter(
+        (type_ids.setdefault(t, len(type_ids)) for t in flat), dtype=np.int64, count=len(flat)
+    )
+    # sumy's word filter, decided once per distinct token; word types keep first-seen order.
+    is_word_type = np.fromiter(map(is_word, type_ids), dtype=bool, count=len(type_ids))
+    keep = is_word_type[ids]
+    compact = (np.cumsum(is_word_type) - 1).astype(np.int32)
+    token_types = compact[ids[keep]]
+    sentence = np.repeat(np.arange(len(lines)), sizes)[keep]
     offsets = np.zeros(len(lines) + 1, dtype=np.int64)
-    for i, line in enumerate(lines):
-        for token in line:
-            if is_word(token):
-                ids.append(type_ids.setdefault(token, len(type_ids)))
-        offsets[i + 1] = len(ids)
-    types = tuple(type_ids)
+    offsets[1:] = np.bincount(sentence, minlength=len(lines)).cumsum()
+    types = tuple(t for t, word in zip(type_ids, is_word_type.tolist(), strict=True) if word)
     lower_ids: dict[str, int] = {}
     lower = np.fromiter(
         (lower_ids.setdefault(t.lower(), len(lower_ids)) for t in types),
         dtype=np.int32,
         count=len(types),
     )
-    return Tokens(types, np.asarray(ids, dtype=np.int32), offsets, lower, tuple(lower_ids))
+    return Tokens(types, token_types, offsets, lower, tuple(lower_ids))
 
 
 def _special_word_tokenizer(code: str):
@@ -154,9 +160,26 @@ def sentence_terms(
         return terms
 
 
+# Stems per stemmer, shared by all documents: Snowball costs ~15 us a word and a language's
+# vocabulary recurs from one document to the next. Bounded: reset past MAX_CACHED_STEMS.
+MAX_CACHED_STEMS = 500_000
+_stems: dict[Callable[[str], str], dict[str, str]] = {}
+
+
+def _stem_cache(stem: Callable[[str], str]) -> dict[str, str]:
+    try:
+        cache = _stems.setdefault(stem, {})
+    except TypeError:  # an unhashable stemmer: no sharing
+        return {}
+    if len(cache) > MAX_CACHED_STEMS:
+        cache.clear()
+    return cache
+
+
 def _build_terms(tokens: Tokens, stops: frozenset[str], stem: Callable[[str], str]) -> Terms:
     # sumy compares lower-cased words with lower-cased stop words, then stems (lower(word)).
     stops = frozenset(w.lower() for w in stops)
+    stems = _stem_cache(stem)
     term_ids: dict[str, int] = {}
     lower_term = np.full(len(tokens.lower_types), -1, dtype=np.int32)
     # Terms are numbered in order of first occurrence, so the vocabulary is deterministic.
@@ -164,7 +187,10 @@ def _build_terms(tokens: Tokens, stops: frozenset[str], stem: Callable[[str], st
     for lower_id in used[np.argsort(first, kind="stable")].tolist():
         word = tokens.lower_types[lower_id]
         if word not in stops:
-            lower_term[lower_id] = term_ids.setdefault(stem(word), len(term_ids))
+            stemmed = stems.get(word)
+            if stemmed is None:
+                stemmed = stems[word] = stem(word)
+            lower_term[lower_id] = term_ids.setdefault(stemmed, len(term_ids))
     token_terms = lower_term[tokens.lower[tokens.token_types]]
     n = len(tokens.offsets) - 1
     keep = token_terms >= 0
