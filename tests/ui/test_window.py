@@ -407,3 +407,14 @@ def test_a_quiz_without_questions_explains_itself(qtbot, window, sample):
     window.controller.start_quiz(empty)
     assert window.quiz.pages.currentWidget() is window.quiz.setup
     assert window.message.text.text() == "This text has no facts."
+
+
+def test_unusable_data_dir_falls_back_to_an_in_memory_history(tmp_path):
+    from gistquiz.ui.application import open_store
+
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    store, problem = open_store(blocker / "history.sqlite3")
+    assert "cannot be saved" in problem
+    assert store.attempts() == []
+    store.close()

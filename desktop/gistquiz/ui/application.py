@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 import tempfile
 import traceback
@@ -76,22 +77,39 @@ def install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def open_store(path: Path | None = None) -> tuple[HistoryStore, str]:
+    """The history store, or an in-memory one (and why) when the data dir is unusable."""
+    try:
+        return HistoryStore(path), ""
+    except (OSError, sqlite3.Error) as e:
+        log.error("history unavailable: %s", e)
+        message = QCoreApplication.translate(
+            "app",
+            "The quiz history cannot be saved ({0}). Attempts are kept until GistQuiz closes.",
+        ).format(e)
+        return HistoryStore(":memory:"), message
+
+
 def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     if getattr(args, "screenshot", None):
         return screenshot(args, qt_args)
     app = make_app(qt_args)
-    logs.setup()
+    try:
+        logs.setup()
+    except OSError as e:  # a read-only home: keep going with the in-memory log only
+        log.error("cannot write the log file: %s", e)
     settings = Settings()
     theme.apply(app, settings.get("appearance/theme"))
-    store = HistoryStore()
+    store, problem = open_store()
     window = make_window(settings, store)
     install_excepthook(window)
     window.show()
+    if problem:
+        window.show_error(problem)
     if args.source:
         window.controller.open_source(args.source)
     else:
         window.controller.open_sample()
-    settings.set("general/opened_before", True)
     code = app.exec()
     # Let cancelled jobs reach their next check before their signal objects are destroyed.
     window.controller.runner.cancel()

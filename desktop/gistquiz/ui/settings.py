@@ -53,7 +53,6 @@ OPTIONS: dict[str, Option] = {
         Option("quiz/difficulty", "", str),  # "" = a mix
         Option("appearance/theme", "system", str),  # system | light | dark
         Option("appearance/font_size", 12, int),
-        Option("general/opened_before", False, bool),
     )
 }
 
