@@ -60,11 +60,26 @@ def analyze_sentence(text: str, start: int, end: int, index: int = 0) -> Sentenc
     from .typer import type_entities  # the typer needs tags; imported late to keep startup light
 
     tokens = tuple(tokenize(text, start, end))
-    tags = tuple(tag([t.norm for t in tokens]))
+    tags = tuple(_tight_hyphens(tokens, tag([t.norm for t in tokens])))
     lemmas = tuple(lemma(t.norm, g) for t, g in zip(tokens, tags, strict=True))
     chunks = tuple(noun_chunks(tokens, tags))
     entities = tuple(type_entities(tokens, tags))
     return SentenceAnalysis(index, tokens, tags, lemmas, chunks, entities)
+
+
+def _tight_hyphens(tokens: tuple[Token, ...], tags: list[str]) -> list[str]:
+    """A hyphen written tight between two word pieces ("cease-fire") is HYPH, whatever the
+    tagger guessed: the tagger never sees spacing, the treebanks always tag it so."""
+    for k in range(1, len(tokens) - 1):
+        if (
+            tokens[k].text == "-"
+            and tokens[k - 1].end == tokens[k].start
+            and tokens[k].end == tokens[k + 1].start
+            and tokens[k - 1].text[-1:].isalnum()
+            and tokens[k + 1].text[:1].isalnum()
+        ):
+            tags[k] = "HYPH"
+    return tags
 
 
 _cache: weakref.WeakKeyDictionary[Document, DocAnalysis] = weakref.WeakKeyDictionary()
