@@ -1,0 +1,544 @@
+"""Answer-aware wh-questions from a sentence's dependency parse (rules, no neural model).
+
+Given a fact (an answer span in one sentence) we find the clause the answer belongs to and
+its role there, then either replace the subject by a wh-phrase ("Which court issued an arrest
+warrant ...?") or front the wh-phrase and invert: an auxiliary or "be" moves before the
+subject ("In how many nations might Mr. Putin theoretically be detained?"), otherwise
+do-support with the verb's lemma ("Where did Mr. Xi travel ...?"). Clause simplification in
+the manner of Heilman & Smith (2010): a subordinate, complement or relative clause is asked
+about on its own; leading discourse words, fronted subordinate clauses (shortened and moved
+to the end, or dropped), appositions and parentheticals go. A pronoun the question would
+leave dangling is replaced by its antecedent or the question is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..facts.model import Fact
+from ..nlp.clauses import VERB_TAGS, SentenceParse, clause_at, parse_sentence
+from ..nlp.lemmas import inflect, lemma
+from ..nlp.parser import Parse
+from .wh_lexicon import (
+    ADJUNCTS,
+    DO_FORMS,
+    DROP_ALWAYS,
+    DURATION_UNITS,
+    FRONT_DROP,
+    MAX_BODY,
+    MONTHS,
+    NAME_HEADS,
+    NO_SPACE_BEFORE,
+    NP_INTERNAL,
+    PERSON_TITLES,
+    PLACE_PREPS,
+    PRONOUNS,
+    REASONS,
+    SHORTEN,
+    SUBJ,
+)
+from .wh_pronouns import Resolver, sentence_resolver
+
+
+@dataclass(frozen=True, slots=True)
+class WhCandidate:
+    stem: str
+    answer: str
+    answer_start: int
+    answer_end: int
+    sentence: int
+    wh: str
+    quality: float
+
+
+def generate(doc: Document, fact: Fact) -> list[WhCandidate]:
+    """wh-questions whose answer is ``fact`` (at most a couple, best first)."""
+    sent = doc.sentences[fact.sentence]
+    sp = parse_sentence(doc.text, sent.start, sent.end)
+    span = sp.token_span(fact.start, fact.end)
+    if span is None:
+        return []
+    resolver = sentence_resolver(doc, fact.sentence, sp)
+    return questions_for_span(
+        doc.text, sp, span, str(fact.type), fact.subtype, fact.sentence, resolver
+    )
+
+
+def questions_for_span(
+    text: str,
+    sp: SentenceParse,
+    span: tuple[int, int],
+    ftype: str = "",
+    subtype: str = "",
+    sentence: int = 0,
+    resolver: Resolver | None = None,
+) -> list[WhCandidate]:
+    """Questions for the answer tokens ``span`` of a parsed sentence (see ``generate``)."""
+    try:
+        if not ftype:
+            ftype, subtype = _guess_type(sp, span)
+        built = _Builder(text, sp, span, ftype, subtype, resolver)
+        result = built.build()
+    except _Skip:
+        return []
+    stem, (a, b), wh, quality = result
+    start, end = sp.tokens[a].start, sp.tokens[b - 1].end
+    answer = text[start:end]
+    if _norm(answer) in _norm(stem) or not stem.endswith("?"):
+        return []
+    return [WhCandidate(stem, answer, start, end, sentence, wh, round(quality, 3))]
+
+
+def _wh_form(phrase: str) -> str:
+    """ "in how many nations" -> "how many"; "which court" -> "which"."""
+    words = phrase.lower().split()
+    for i, w in enumerate(words):
+        if w == "how":
+            return " ".join(words[i : i + 2])
+        if w in ("who", "what", "which", "when", "where", "whom", "why"):
+            return w
+    return words[0] if words else ""
+
+
+class _Skip(Exception):
+    """No natural question for this answer here."""
+
+
+def _norm(s: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", s.lower())) + " "
+
+
+def _guess_type(sp: SentenceParse, span: tuple[int, int]) -> tuple[str, str]:
+    """(fact type, subtype) of an untyped answer span: dates and numbers by their words,
+    names by the entity rules of the language layer."""
+    from ..nlp.entities import find_entities
+
+    words = [sp.tokens[i].norm for i in range(*span)]
+    tags = sp.tags[span[0] : span[1]]
+    low = {w.lower() for w in words}
+    if low & MONTHS or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", w) for w in words):
+        return "DATE", ""
+    if "CD" in tags:
+        return ("DURATION" if low & DURATION_UNITS else "NUMBER"), ""
+    if low & PERSON_TITLES:
+        return "PERSON", ""
+    if tags and tags[-1] in ("NNP", "NNPS"):
+        for e in find_entities(sp.tokens, sp.tags):
+            if e.type and e.first < span[1] and span[0] < e.last and e.last == span[1]:
+                return e.type, e.subtype
+        return "PROPER", ""
+    return "TERM", ""
+
+
+class _Builder:
+    def __init__(self, text, sp, span, ftype, subtype, resolver):
+        self.text, self.sp, self.ftype, self.subtype = text, sp, ftype.upper(), subtype
+        self.resolver = resolver
+        self.a, self.b = span
+        self.tree: Parse = sp.tree
+        self.tags = sp.tags
+        self.words = [t.norm for t in sp.tokens]
+        self.kids: dict[int, list[int]] = {}
+        for j, h in enumerate(self.tree.heads):
+            self.kids.setdefault(h, []).append(j)
+        self.quality = 0.85
+
+    # -- tree helpers -------------------------------------------------------------------
+    def sub(self, k: int) -> set[int]:
+        out, stack = set(), [k]
+        while stack:
+            x = stack.pop()
+            out.add(x)
+            stack.extend(self.kids.get(x, ()))
+        return out
+
+    def label(self, k: int) -> str:
+        return self.tree.labels[k]
+
+    def is_clause_head(self, k: int) -> bool:
+        if self.label(k) in ("amod", "compound", "aux", "aux:pass", "cop", "case", "mark"):
+            return False
+        kid_labels = {self.label(c) for c in self.kids.get(k, ())}
+        return self.tags[k] in VERB_TAGS or bool(kid_labels & (SUBJ | {"cop"}))
+
+    # -- the plan -----------------------------------------------------------------------
+    def build(self):
+        heads = self.tree.heads
+        a, b = self.a, self.b
+        inside = [i for i in range(a, b) if not a <= heads[i] < b and self.label(i) != "punct"]
+        if len(inside) != 1 or self.tags[inside[0]] in VERB_TAGS:
+            raise _Skip
+        h = inside[0]
+        if (a > 0 and self.words[a - 1] in ("(", "-LRB-")) or self.label(h) == "appos":
+            raise _Skip  # a parenthetical is no place for a question
+        if self.label(h) in (
+            "compound",
+            "amod",
+            "flat",
+            "appos",
+            "conj",
+            "det",
+            "fixed",
+            "goeswith",
+        ):
+            raise _Skip
+        if (
+            self.ftype == "DURATION"
+            and self.tags[h].startswith("NN")
+            and h > a
+            and self.words[h].lower() not in DURATION_UNITS
+        ):
+            return self.duration_of_noun(h)
+        if self.is_clause_head(h) and any(self.label(c) == "cop" for c in self.kids.get(h, ())):
+            pred, dep = h, h  # the answer is a copular predicate: "Kyiv is [the capital]"
+        else:
+            x = h
+            while heads[x] != -1 and not self.is_clause_head(heads[x]):
+                x = heads[x]
+            if heads[x] == -1:
+                raise _Skip
+            pred, dep = heads[x], x
+            if x != h:
+                self.quality -= 0.15  # answer nested inside a larger phrase
+        clause = clause_at(self.tree, self.tags, pred)
+        subj = self.subject_tokens(pred, clause)
+        wh, moved, answer_span, _pied = self.wh_phrase(h, dep, h == pred)
+        fronted = self.fronted(pred, subj, moved)
+        finite = clause.finite
+        aux_tokens = list(clause.auxiliaries)
+        if finite is None:
+            finite, aux_tokens = self.inherited_finite(pred)
+        body = [
+            k
+            for k in sorted(self.sub(pred))
+            if k not in subj and k not in moved and k not in fronted and not self.dropped(k, pred)
+        ]
+        body = self.trim(body, pred, moved)
+        is_subject = clause.subject_head is not None and clause.subject_head in moved
+        if is_subject:
+            out = [wh] + (self.agree(body, finite) if wh in ("who", "what") else body)
+        else:
+            if finite is None or not subj:
+                raise _Skip
+            out = [wh, *self.invert(body, subj, finite, clause.main_verb, aux_tokens)]
+        out += self.shorten(fronted)
+        if any(isinstance(k, int) and self.tags[k] in ("WDT", "WP", "WP$") for k in out):
+            raise _Skip  # a relative clause's pronoun would be left behind
+        stem = self.realise(out)
+        return stem, answer_span, _wh_form(wh), self.quality
+
+    def duration_of_noun(self, h: int):
+        """ "his three-day tour" -> "How long was Mr. Xi's tour?" (answer: "three-day")."""
+        if self.words[h].lower() in DURATION_UNITS:
+            raise _Skip
+        owner = [
+            c for c in self.kids.get(h, ()) if self.label(c) in ("det", "nmod:poss") and c < self.a
+        ]
+        items: list = ["how long", "was"]
+        for c in owner:
+            if self.words[c].lower() in ("a", "an"):
+                items.append("the")
+            else:
+                items.extend(sorted(self.sub(c)))
+        if not owner:
+            items.append("the")
+        items.append(h)
+        for c in self.kids.get(h, ()):
+            if c > h and self.label(c) == "nmod" and len(self.sub(c)) <= 4:
+                items.extend(sorted(self.sub(c)))
+        self.quality -= 0.05
+        return self.realise(items), (self.a, h), "how long", self.quality
+
+    # -- pieces -------------------------------------------------------------------------
+    def subject_tokens(self, pred: int, clause) -> list[int]:
+        """The subject's tokens without appositions, or the borrowed subject of a clause that
+        has none of its own (a second conjunct, a relative clause's noun)."""
+        if clause.subject_head is None:
+            if self.label(pred) == "conj":
+                head = self.tree.heads[pred]
+                hc = clause_at(self.tree, self.tags, head)
+                if hc.subject_head is not None:
+                    self.quality -= 0.05
+                    return self.np_tokens(hc.subject_head)
+            return []
+        s = clause.subject_head
+        if self.label(pred) == "acl:relcl" and self.tags[s] in ("WDT", "WP"):
+            noun = self.tree.heads[pred]
+            self.quality -= 0.05
+            return [k for k in self.np_tokens(noun) if k not in self.sub(pred)]
+        if self.tags[s] in ("WDT", "WP", "WRB"):
+            raise _Skip
+        return self.np_tokens(s)
+
+    def np_tokens(self, head: int) -> list[int]:
+        keep = self.sub(head)
+        for k in list(keep):
+            if k != head and self.label(k) in ("appos", "acl:relcl", "parataxis", "acl"):
+                keep -= self.sub(k)
+        return sorted(
+            k for k in keep if not (self.label(k) == "punct" and self.tree.heads[k] == head)
+        )
+
+    def dropped(self, k: int, pred: int) -> bool:
+        lab = self.label(k)
+        if lab in DROP_ALWAYS and k != pred:
+            return True
+        if lab == "punct" and (self.tree.heads[k] == pred or self.tags[k] in ("``", "''")):
+            return True
+        if self.tree.heads[k] == pred and lab in FRONT_DROP and k < pred:
+            return True
+        # inside a kept phrase, its own apposition or parenthesis goes too
+        x = k
+        while x != pred and x != -1:
+            if self.label(x) in ("appos", "parataxis"):
+                return True
+            x = self.tree.heads[x]
+        return False
+
+    def fronted(self, pred: int, subj: list[int], moved: set[int]) -> list[int]:
+        """Adjuncts and discourse words before the subject: returned to be appended shortened
+        (they are removed from their place); sentence adverbs ("Instead,") just go."""
+        if not subj:
+            return []
+        first = min(subj)
+        out: list[int] = []
+        for c in self.kids.get(pred, ()):
+            if c < first and self.label(c) in ("advcl", "obl", "obl:tmod", "advmod", "ccomp"):
+                span = self.sub(c)
+                if span & moved:
+                    continue
+                if self.label(c) == "advmod" and len(span) <= 2:
+                    out.extend(sorted(span))  # "Instead", "Privately": dropped after shorten
+                    continue
+                out.extend(sorted(span))
+        return out
+
+    def shorten(self, fronted: list[int]) -> list[int]:
+        if not fronted:
+            return []
+        fset = set(fronted)
+        tops = [k for k in fronted if self.tree.heads[k] not in fset]
+        keep: list[int] = []
+        for top in tops:
+            if self.label(top) == "advmod" and len(self.sub(top)) <= 2:
+                continue
+            marks = [c for c in self.kids.get(top, ()) if self.label(c) == "mark"]
+            if any(self.words[c].lower() in REASONS for c in marks):
+                continue
+            drop = set()
+            for k in self.sub(top):
+                if k != top and self.label(k) in SHORTEN and self.tree.heads[k] != top:
+                    drop |= self.sub(k)
+                if self.label(k) == "punct":
+                    drop.add(k)
+            part = sorted(self.sub(top) - drop)
+            if len(part) <= 12:
+                keep += part
+                self.quality -= 0.03
+        return keep
+
+    def trim(self, body: list[int], pred: int, moved: set[int]) -> list[int]:
+        """Questions are short: drop the clause's own subordinate clauses and conjuncts, then
+        trailing adjuncts while the question is long."""
+        kept = set(body)
+        for c in self.kids.get(pred, ()):
+            if self.label(c) in ("advcl", "conj") and not self.sub(c) & moved:
+                kept -= self.sub(c)
+        siblings = sorted(
+            (c for c in self.kids.get(pred, ()) if c > pred and c in kept),
+            reverse=True,
+        )
+        for c in siblings:
+            if len(kept) <= MAX_BODY:
+                break
+            if self.label(c) in ADJUNCTS and not self.sub(c) & moved:
+                kept -= self.sub(c)
+                self.quality -= 0.02
+        if len(kept) > MAX_BODY + 6:
+            self.quality -= 0.2
+        return [k for k in body if k in kept]
+
+    def inherited_finite(self, pred: int) -> tuple[int | None, list[int]]:
+        if self.label(pred) == "conj":
+            hc = clause_at(self.tree, self.tags, self.tree.heads[pred])
+            if hc.finite is not None and hc.finite != hc.main_verb:
+                return hc.finite, list(hc.auxiliaries)
+        return None, []
+
+    def wh_phrase(
+        self, h: int, dep: int, predicate: bool = False
+    ) -> tuple[str, set[int], tuple[int, int], bool]:
+        """The wh-phrase, the tokens it replaces, the answer's token span, pied-piped?"""
+        a, b = self.a, self.b
+        case = [c for c in self.kids.get(h, ()) if self.label(c) == "case" and c < a]
+        if predicate:  # a copular predicate dominates its clause: take only its own phrase
+            moved = set(range(a, b))
+            for c in self.kids.get(h, ()):
+                if self.label(c) in NP_INTERNAL:
+                    moved |= self.sub(c)
+        else:
+            moved = set(range(a, b)) | (self.sub(h) - {x for c in case for x in self.sub(c)})
+        for c in self.kids.get(h, ()):
+            if self.label(c) in ("det", "nmod:poss") and c < a:
+                moved |= self.sub(c)
+        prep = self.words[case[0]].lower() if case else ""
+        ftype = self.ftype
+        words = [self.words[i] for i in range(a, b)]
+        low = [w.lower() for w in words]
+        head_word = self.words[h].lower()
+        pos = self.label(dep)
+        adjunct = pos in ("obl", "obl:tmod", "obl:npmod", "advmod", "nmod")
+        answer_span = (a, b)
+        if ftype in ("NUMBER", "DURATION") and "CD" in self.tags[a:b]:
+            nums = [
+                i
+                for i in range(a, b)
+                if self.tags[i] in ("CD",)
+                or (
+                    self.label(i) in ("advmod", "fixed")
+                    and self.tree.heads[i] in range(a, b)
+                    and i < h
+                )
+            ]
+            if ftype == "DURATION" or head_word in DURATION_UNITS:
+                wh = "how long"
+                moved |= set(case)
+                return wh, moved, answer_span, False
+            if self.tags[h] in ("NNS", "NNPS") and nums and max(nums) < h:
+                noun = [
+                    self.words[i]
+                    for i in range(max(nums) + 1, h + 1)
+                    if self.label(i) in ("compound",) or i == h
+                ]
+                answer_span = (min(nums), max(nums) + 1)
+                wh = "how many " + " ".join(noun)
+                if case:
+                    moved |= set(case)
+                    return f"{prep} {wh}", moved, answer_span, True
+                return wh, moved, answer_span, True
+            if "%" in words or "percent" in low:
+                wh = "what percentage"
+            elif words[0].startswith("$") or "$" in words:
+                wh = "how much"
+            elif (
+                ftype == "NUMBER"
+                and len(words) == 1
+                and re.fullmatch(r"1[5-9]\d\d|20\d\d", words[0])
+            ):
+                wh = "when"
+                moved |= set(case)
+                return wh, moved, answer_span, False
+            else:
+                raise _Skip
+        elif ftype == "DATE":
+            if adjunct or case:
+                moved |= set(case)
+                return "when", moved, answer_span, False
+            wh = "what date" if low[0] not in MONTHS else "when"
+        elif (ftype == "PLACE" and ((case and prep in PLACE_PREPS) or (adjunct and not case))) or (
+            ftype == "PROPER" and prep in ("in", "at", "near") and adjunct
+        ):
+            moved |= set(case)
+            wh = "where"
+            if prep == "from":
+                moved -= set(case)
+            return wh, moved, answer_span, False
+        elif ftype == "PERSON" or (self.tags[h] == "NNP" and any(w in PERSON_TITLES for w in low)):
+            wh = "who"
+        elif ftype in ("ORG", "PLACE", "PROPER") and self.tags[h] in ("NNP", "NNPS"):
+            noun = head_word if head_word in NAME_HEADS else self.subtype.lower()
+            if noun in NAME_HEADS | {"country", "city", "nation", "state"}:
+                wh = f"which {noun}"
+                if case and prep not in ("of", "by"):
+                    moved |= set(case)
+                    return f"{prep} {wh}", moved, answer_span, True
+                return wh, moved, answer_span, True
+            wh = "what"
+            if ftype == "PROPER":
+                self.quality -= 0.1
+        else:
+            wh = "what"
+            self.quality -= 0.05
+        return wh, moved, answer_span, False  # prepositions stay (stranded) for who/what
+
+    def invert(self, body, subj, finite, main_verb, aux_tokens) -> list:
+        """Subject-auxiliary inversion, or do-support with the lemmatised verb."""
+        rest = [k for k in body if k != finite]
+        if finite != main_verb or self.label(finite) == "cop":
+            return [finite, *subj, *rest]
+        base = lemma(self.words[finite], "VB")
+        if base == "be":
+            return [finite, *subj, *rest]
+        do = DO_FORMS.get(self.tags[finite])
+        if do is None:
+            raise _Skip
+        return [do] + subj + [base if k == finite else k for k in body]
+
+    def agree(self, body: list[int], finite: int | None) -> list:
+        """who/what take a singular verb: "They have" -> "Who has"."""
+        if finite is None or self.tags[finite] != "VBP":
+            return body
+        w = self.words[finite].lower()
+        base = lemma(w, "VB")
+        third = {"be": "is", "have": "has", "do": "does"}.get(base)
+        if base == "be" and w == "were":
+            third = "was"
+        third = third or inflect(base, "VBZ")
+        return [third if k == finite else k for k in body]
+
+    # -- surface ------------------------------------------------------------------------
+    def realise(self, items: list) -> str:
+        first = 0
+        # a comma survives only between the two words it stood between
+        items = [
+            k
+            for n, k in enumerate(items)
+            if not (
+                isinstance(k, int)
+                and self.tags[k] == ","
+                and not (0 < n < len(items) - 1 and items[n - 1] == k - 1 and items[n + 1] == k + 1)
+            )
+        ]
+        out: list[str] = []
+        prev = None
+        for item in items:
+            if isinstance(item, str):
+                word, gap = item, " "
+            else:
+                tok = self.sp.tokens[item]
+                word = tok.text
+                if item == first and self.tags[item] not in ("NNP", "NNPS") and word != "I":
+                    word = word[0].lower() + word[1:]
+                if isinstance(prev, int) and prev + 1 == item:
+                    gap = " " if self.text[self.sp.tokens[prev].end : tok.start] else ""
+                else:
+                    gap = "" if word in NO_SPACE_BEFORE else " "
+                word = self.pronoun(item, word, out)
+            out.append(gap + word if out else word)
+            prev = item
+        stem = "".join(out).strip()
+        stem = re.sub(r"\s*,\s*(,\s*)+", ", ", stem).strip(" ,;:-")
+        stem = re.sub(r"\s+", " ", stem).rstrip(" .,;:!?")
+        if len(stem.split()) < 3:
+            raise _Skip
+        return stem[0].upper() + stem[1:] + "?"
+
+    def pronoun(self, k: int, word: str, before: list[str]) -> str:
+        low = word.lower()
+        if low not in PRONOUNS or (self.label(k) == "det" and low in ("this", "these", "those")):
+            return word
+        if low in ("i", "me", "my", "we", "us", "our", "you", "your"):
+            raise _Skip
+        if any(w.strip()[:1].isupper() for w in before[1:]) and low not in ("this", "these"):
+            return word  # a name earlier in the question is its antecedent
+        name = self.resolver(low, k) if self.resolver else None
+        if not name:
+            raise _Skip
+        self.quality -= 0.05
+        return (
+            name + "'s"
+            if low in ("his", "its", "their") or (low == "her" and self.label(k) == "nmod:poss")
+            else name
+        )

@@ -1,0 +1,92 @@
+"""Word lists and relation sets the wh-question rules use (English)."""
+
+from __future__ import annotations
+
+SUBJ = {"nsubj", "nsubj:pass", "csubj", "csubj:pass"}
+MOVABLE = {"obj", "iobj", "obl", "obl:tmod", "obl:npmod", "advmod", "xcomp", "nmod", "nummod"}
+DROP_ALWAYS = {"appos", "parataxis", "discourse", "vocative", "dep", "reparandum"}
+FRONT_DROP = {"mark", "cc"}
+SHORTEN = {"appos", "nmod", "obl", "acl", "acl:relcl", "parataxis", "punct", "advcl"}
+# fronted clauses that only give a reason or a condition: the question stands without them
+REASONS = {"since", "because", "although", "though", "as", "while", "whereas", "if", "unless"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+}
+PERSON_TITLES = {
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "president",
+    "minister",
+    "king",
+    "queen",
+    "pope",
+    "senator",
+    "governor",
+    "chancellor",
+    "sir",
+    "prince",
+    "general",
+}
+NAME_HEADS = frozenset(
+    """court council committee union organization organisation ministry party agency bank
+university college school company corporation association institute house congress
+parliament army navy commission foundation society league club team department church
+board federation fund river mountain lake sea ocean island city county state province
+valley bay street kingdom republic region desert park airport station bridge square
+museum hospital tribunal assembly senate government""".split()  # noqa: SIM905
+)
+PLACE_PREPS = {
+    "in",
+    "at",
+    "to",
+    "into",
+    "near",
+    "across",
+    "inside",
+    "within",
+    "on",
+    "from",
+    "toward",
+    "towards",
+    "throughout",
+    "around",
+    "outside",
+}
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
+DURATION_UNITS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years
+decade decades century centuries""".split()  # noqa: SIM905
+)
+NP_INTERNAL = {"det", "amod", "compound", "nummod", "nmod:poss", "flat", "nmod", "fixed", "appos"}
+MAX_BODY = 12
+ADJUNCTS = {"obl", "obl:tmod", "obl:npmod", "advmod", "dep", "advcl"}
+DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+NO_SPACE_BEFORE = {",", ".", "?", "'s", "'", "n't", ")", ":", ";", "%"}

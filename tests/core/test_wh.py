@@ -1,0 +1,195 @@
+"""wh-questions: each form, inversion, do-support, pronouns, and the sample article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gistquiz.core import pipeline
+from gistquiz.core.document import Document, build_document
+from gistquiz.core.facts.model import Fact, FactType
+from gistquiz.core.quiz.wh import WhCandidate, generate
+
+
+def fact(doc: Document, phrase: str, kind: FactType, subtype: str = "", nth: int = 0) -> Fact:
+    at = -1
+    for _ in range(nth + 1):
+        at = doc.text.index(phrase, at + 1)
+    sentence = next(s.index for s in doc.sentences if s.start <= at < s.end)
+    return Fact(kind, phrase, at, at + len(phrase), sentence, subtype=subtype)
+
+
+def ask(text: str, phrase: str, kind: FactType, subtype: str = "", nth: int = 0):
+    doc = build_document(text)
+    return generate(doc, fact(doc, phrase, kind, subtype, nth))
+
+
+def stems(candidates: list[WhCandidate]) -> list[str]:
+    return [c.stem for c in candidates]
+
+
+def check(candidate: WhCandidate, doc_text: str) -> None:
+    assert candidate.stem.endswith("?")
+    assert candidate.answer == doc_text[candidate.answer_start : candidate.answer_end]
+    words = re.findall(r"\w+", candidate.answer.lower())
+    assert " ".join(words) not in " ".join(re.findall(r"\w+", candidate.stem.lower()))
+    assert 0.0 <= candidate.quality <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "subtype", "expected", "wh"),
+    [
+        (
+            "John Kirby praised the plan.",
+            "John Kirby",
+            FactType.PERSON,
+            "",
+            "Who praised the plan?",
+            "who",
+        ),
+        (
+            "The committee invited Maria Lopez to the meeting.",
+            "Maria Lopez",
+            FactType.PERSON,
+            "",
+            "Who did the committee invite to the meeting?",
+            "who",
+        ),
+        (
+            "The court issued an arrest warrant.",
+            "an arrest warrant",
+            FactType.TERM,
+            "",
+            "What did the court issue?",
+            "what",
+        ),
+        (
+            "The International Criminal Court issued an arrest warrant for the president.",
+            "The International Criminal Court",
+            FactType.ORG,
+            "court",
+            "Which court issued an arrest warrant for the president?",
+            "which",
+        ),
+        (
+            "The talks ended on Monday.",
+            "Monday",
+            FactType.DATE,
+            "",
+            "When did the talks end?",
+            "when",
+        ),
+        (
+            "Mr. Xi traveled to Moscow.",
+            "Moscow",
+            FactType.PLACE,
+            "city",
+            "Where did Mr. Xi travel?",
+            "where",
+        ),
+        (
+            "Mr. Putin might be detained in 123 nations.",
+            "123 nations",
+            FactType.NUMBER,
+            "nations",
+            "In how many nations might Mr. Putin be detained?",
+            "how many",
+        ),
+        (
+            "The leaders spoke for more than four hours.",
+            "more than four hours",
+            FactType.DURATION,
+            "",
+            "How long did the leaders speak?",
+            "how long",
+        ),
+    ],
+)
+def test_each_wh_form(text, phrase, kind, subtype, expected, wh):
+    out = ask(text, phrase, kind, subtype)
+    assert stems(out) == [expected]
+    assert out[0].wh == wh
+    check(out[0], text)
+
+
+def test_inversion_moves_the_auxiliary():
+    out = ask("The ministers have signed the treaty in Paris.", "Paris", FactType.PLACE)
+    assert stems(out) == ["Where have the ministers signed the treaty?"]
+
+
+def test_do_support_uses_the_lemma():
+    out = ask("Mr. Xi traveled to Moscow on Monday.", "Monday", FactType.DATE)
+    assert stems(out) == ["When did Mr. Xi travel to Moscow?"]
+    out = ask("The company makes cars in Ohio.", "Ohio", FactType.PLACE)
+    assert stems(out) == ["Where does the company make cars?"]
+
+
+def test_subject_question_takes_a_singular_verb():
+    out = ask("The farmers grow rice near the river.", "The farmers", FactType.TERM)
+    assert stems(out) == ["What grows rice near the river?"]
+
+
+def test_pronoun_subject_resolves_to_the_named_antecedent():
+    text = "Mr. Xi visited Moscow. He met Mr. Putin on Monday."
+    out = ask(text, "Monday", FactType.DATE)
+    assert stems(out) == ["When did Mr. Xi meet Mr. Putin?"]
+
+
+def test_unresolvable_pronoun_drops_the_question():
+    out = ask("It was late. They closed the airport on Monday.", "Monday", FactType.DATE)
+    assert out == []
+
+
+def test_leading_discourse_word_is_stripped():
+    out = ask("Instead, the council rejected the proposal.", "the proposal", FactType.TERM)
+    assert stems(out) == ["What did the council reject?"]
+    out = ask("Nevertheless, the ministers signed the treaty in Paris.", "Paris", FactType.PLACE)
+    assert stems(out) == ["Where did the ministers sign the treaty?"]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Document:
+    return pipeline.open_sample()
+
+
+def test_sample_icc_warrant(sample):
+    out = generate(
+        sample, fact(sample, "International Criminal Court (ICC)", FactType.ORG, "court")
+    )
+    assert out, "no question on the ICC"
+    assert out[0].stem.startswith("Which court issued an arrest warrant")
+    check(out[0], sample.text)
+
+
+def test_sample_123_nations(sample):
+    out = generate(sample, fact(sample, "123 different nations", FactType.NUMBER, "nations"))
+    assert stems(out) == ["In how many nations might Mr. Putin theoretically be detained?"]
+    assert out[0].answer == "123"
+
+
+def test_sample_moscow_trip(sample):
+    out = generate(sample, fact(sample, "Moscow", FactType.PLACE, "city", nth=2))
+    assert out and out[0].stem.startswith("Where did Mr. Xi travel")
+    check(out[0], sample.text)
+
+
+def test_sample_three_day_tour(sample):
+    out = generate(sample, fact(sample, "three-day tour", FactType.DURATION))
+    assert stems(out) == ["How long was Mr. Xi's tour?"]
+    assert out[0].answer == "three-day"
+
+
+def test_sample_questions_stand_alone(sample):
+    """Whatever a sample fact yields: a question, without its answer, without a dangling
+    pronoun at its start."""
+    for phrase, kind in [
+        ("John Kirby", FactType.PERSON),
+        ("Tokyo", FactType.PLACE),
+        ("more than four hours", FactType.DURATION),
+        ("unilateral sanctions", FactType.TERM),
+        ("Tuesday", FactType.DATE),
+    ]:
+        for c in generate(sample, fact(sample, phrase, kind)):
+            check(c, sample.text)
+            assert c.stem.split()[1].lower() not in {"he", "she", "it", "they", "this"}
