@@ -418,3 +418,10 @@ def test_unusable_data_dir_falls_back_to_an_in_memory_history(tmp_path):
     assert "cannot be saved" in problem
     assert store.attempts() == []
     store.close()
+
+
+def test_the_app_icon_comes_from_the_packaged_svg(qapp):
+    from gistquiz.ui.application import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull() and icon.pixmap(64, 64).width() == 64

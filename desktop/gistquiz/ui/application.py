@@ -11,7 +11,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ..core.errors import GistQuizError
@@ -32,7 +33,25 @@ def make_app(qt_args: list[str]) -> QApplication:
     app.setApplicationName("GistQuiz")
     app.setOrganizationName("GistQuiz")
     app.setApplicationDisplayName("GistQuiz")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon from the one SVG (importlib.resources: checkout, wheel or bundle)."""
+    from importlib.resources import files
+
+    icon = QIcon()
+    try:
+        data = files("gistquiz.resources").joinpath("icons/gistquiz.svg").read_bytes()
+    except OSError:
+        return icon
+    pixmap = QPixmap()
+    if pixmap.loadFromData(data, "SVG"):
+        smooth = Qt.TransformationMode.SmoothTransformation
+        for size in (16, 32, 48, 64, 128, 256):
+            icon.addPixmap(pixmap.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, smooth))
+    return icon
 
 
 def make_window(settings: Settings, store: HistoryStore, *, pool: Pool | None = None) -> MainWindow:

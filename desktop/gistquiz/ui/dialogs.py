@@ -100,8 +100,12 @@ to jump to it. Hover over any sentence to see its rank and score. <b>Ctrl+F</b> 
 <h3>Quiz keys</h3>
 <p><b>1–4</b> choose an option · <b>T</b> / <b>F</b> true or false · type and press
 <b>Enter</b> for short answers · <b>Space</b> continues after the feedback.</p>
+<h3>Summary</h3>
+<p><b>Ctrl+H</b> score heat map · <b>Ctrl+Shift+C</b> copy the summary ·
+<b>Ctrl++</b> / <b>Ctrl+-</b> larger / smaller text · <b>Ctrl+E</b> export.</p>
 <h3>Tabs</h3>
 <p><b>Alt+1</b> Read · <b>Alt+2</b> Compare · <b>Alt+3</b> Quiz · <b>Alt+4</b> History</p>
+<p>Help → View log shows what GistQuiz did; the log file's path is there too.</p>
 """
 
 
