@@ -71,3 +71,4 @@ screenshots: $(STAMP)
 # ../shared/data/treebanks. Deterministic; see resources/models/MODEL_CARD.md.
 train-models: $(STAMP)
 	$(BIN)/python -m gistquiz.core.nlp.train
+	$(BIN)/python -m gistquiz.core.nlp.train_parser  # after the tagger: it parses with its tags
