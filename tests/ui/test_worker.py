@@ -134,3 +134,25 @@ def test_event_loop_keeps_turning_while_a_slow_job_runs(qtbot):
     release.set()
     qtbot.waitUntil(lambda: got == ["finished"])
     timer.stop()
+
+
+def test_quiet_jobs_show_no_busy_state_and_survive_cancel_all():
+    runner = Runner(SynchronousPool())
+    states = []
+    runner.busyChanged.connect(lambda busy, label: states.append(busy))
+    done = []
+    runner.submit("warmup", lambda p, c: "warm", done.append, quiet=True)
+    assert done == ["warm"] and True not in states
+
+
+def test_warm_up_loads_the_quiz_models_without_a_result(qtbot, tmp_path):
+    from gistquiz.core.store import HistoryStore
+    from gistquiz.ui.controller import AppController
+
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    controller = AppController(store, pool=SynchronousPool())
+    errors = []
+    controller.error.connect(errors.append)
+    controller.warm_up()
+    assert errors == [] and controller.session is None
+    store.close()

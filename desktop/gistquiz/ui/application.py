@@ -129,6 +129,7 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
         window.controller.open_source(args.source)
     else:
         window.controller.open_sample()
+    window.controller.warm_up()
     code = app.exec()
     # Let cancelled jobs reach their next check before their signal objects are destroyed.
     window.controller.runner.cancel()

@@ -155,6 +155,22 @@ class AppController(QObject):
 
         self.runner.submit("quiz", job, self.start_quiz, label=self.tr("Writing the quiz…"))
 
+    def warm_up(self) -> None:
+        """Load the quiz's language models in the background while the user reads.
+
+        The first quiz otherwise pays for loading them (seconds on a slow machine);
+        a failure here is only logged -- the real quiz reports its own errors.
+        """
+        tiny = "Marie Curie was born in Warsaw in 1867. She moved to Paris in 1891."
+
+        def job(progress, cancel) -> None:
+            try:
+                pipeline.build_quiz(pipeline.open_text(tiny, language="en"), QuizOptions(count=1))
+            except Exception:
+                log.warning("quiz warm-up failed", exc_info=True)
+
+        self.runner.submit("warmup", job, lambda _: None, quiet=True)
+
     def start_quiz(self, quiz: Quiz) -> QuizSession:
         self.session = QuizSession(quiz, self.source)
         if not quiz.questions:

@@ -47,6 +47,7 @@ class Job:
     on_result: Callable[[Any], None]
     on_error: Callable[[GistQuizError], None] | None
     label: str
+    quiet: bool = False  # background housekeeping: no busy indicator, no Cancel
     cancel: CancelToken = field(default_factory=CancelToken)
     done: bool = False
 
@@ -117,11 +118,12 @@ class Runner(QObject):
         *,
         on_error: Callable[[GistQuizError], None] | None = None,
         label: str = "",
+        quiet: bool = False,
     ) -> Job:
         previous = self._running.pop(slot, None)
         if previous is not None:
             previous.cancel.cancel()
-        job = Job(slot, fn, self.generation, on_result, on_error, label)
+        job = Job(slot, fn, self.generation, on_result, on_error, label, quiet)
         self._running[slot] = job
         self._busy_changed()
         log.debug("start %s (generation %d)", slot, job.generation)
@@ -129,8 +131,8 @@ class Runner(QObject):
         return job
 
     def cancel(self, slot: str | None = None) -> None:
-        """Cancel one slot's job, or every running job."""
-        slots = [slot] if slot else list(self._running)
+        """Cancel one slot's job, or every job the user sees running."""
+        slots = [slot] if slot else [s for s, j in self._running.items() if not j.quiet]
         for name in slots:
             job = self._running.pop(name, None)
             if job is not None:
@@ -139,7 +141,9 @@ class Runner(QObject):
         self._busy_changed()
 
     def is_busy(self, slot: str | None = None) -> bool:
-        return bool(self._running) if slot is None else slot in self._running
+        if slot is None:
+            return any(not j.quiet for j in self._running.values())
+        return slot in self._running
 
     # -- delivery (main thread) -----------------------------------------------------------------
     def _current(self, job: Job) -> bool:
@@ -177,5 +181,6 @@ class Runner(QObject):
             self.progress.emit(fraction, message)
 
     def _busy_changed(self) -> None:
-        label = next((j.label for j in reversed(self._running.values()) if j.label), "")
-        self.busyChanged.emit(bool(self._running), label)
+        shown = [j for j in self._running.values() if not j.quiet]
+        label = next((j.label for j in reversed(shown) if j.label), "")
+        self.busyChanged.emit(bool(shown), label)
