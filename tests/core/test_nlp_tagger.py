@@ -92,3 +92,13 @@ def test_analysis_is_cached_per_document_and_spans_are_absolute() -> None:
     assert all(doc.text[t.start : t.end] == t.text for t in s.tokens)
     assert s.lemmas[s.tokens.index(next(t for t in s.tokens if t.text == "traveled"))] == "travel"
     assert analyze(build_document(doc.text, language="en")) is not first
+
+
+def test_fast_feature_keys_equal_the_training_features() -> None:
+    model = tagger.tagger()
+    words = ["Mr.", "Xi", "did", "n't", "sign", "the", "12", "-", "point", "plan", ""]
+    context = model.START + [model.normalize(w) for w in words] + model.END
+    prev, prev2 = "NNP", "-START-"
+    for i in range(len(words)):
+        slow = model.features(i, words, context, prev, prev2)
+        assert sorted(model.feature_keys(i, words, context, prev, prev2)) == sorted(slow)

@@ -70,6 +70,46 @@ def make_tagger() -> Any:
             features["i word+i+1 word " + context[c] + " " + context[c + 1]] += 1
             return features
 
+        def feature_keys(
+            self, i: int, words: Sequence[str], context: list[str], prev: str, prev2: str
+        ) -> list[str]:
+            """The same feature names as ``features`` (a test holds them equal), built
+            without NLTK's closure and join per feature: tagging's hot path."""
+            word = words[i]
+            c = i + 2
+            w, w1, w2, wm1, wm2 = (
+                context[c],
+                context[c + 1],
+                context[c + 2],
+                context[c - 1],
+                context[c - 2],
+            )
+            shape = _shape(word)
+            return [
+                "bias",
+                "i suffix " + word[-3:],
+                "i pref1 " + (word[0] if word else ""),
+                "i-1 tag " + prev,
+                "i-2 tag " + prev2,
+                "i tag+i-2 tag " + prev + " " + prev2,
+                "i word " + w,
+                "i-1 tag+i word " + prev + " " + w,
+                "i-1 word " + wm1,
+                "i-1 suffix " + wm1[-3:],
+                "i-2 word " + wm2,
+                "i+1 word " + w1,
+                "i+1 suffix " + w1[-3:],
+                "i+2 word " + w2,
+                "i suffix2 " + word[-2:],
+                "i shape " + shape,
+                "i shape+i-1 tag " + shape + " " + prev,
+                "i+1 shape " + (_shape(words[i + 1]) if i + 1 < len(words) else "END"),
+                "i cased " + word,
+                "i suffix4 " + word[-4:],
+                "i-1 word+i word " + wm1 + " " + w,
+                "i word+i+1 word " + w + " " + w1,
+            ]
+
         def tag(self, tokens, return_conf=False, use_tagdict=True):  # type: ignore[override]
             prev, prev2 = self.START
             output = []
@@ -78,10 +118,10 @@ def make_tagger() -> Any:
                 tag = self.tagdict.get(word) if use_tagdict else None
                 conf = 1.0
                 if not tag:
-                    feats = self.features(i, tokens, context, prev, prev2)
                     if self._matrix is not None and not return_conf:
-                        tag = self._fast_predict(feats)
+                        tag = self._fast_predict(self.feature_keys(i, tokens, context, prev, prev2))
                     else:
+                        feats = self.features(i, tokens, context, prev, prev2)
                         tag, conf = self.model.predict(feats, return_conf)
                 output.append((word, tag, conf) if return_conf else (word, tag))
                 prev2, prev = prev, tag
@@ -106,9 +146,9 @@ def make_tagger() -> Any:
                     matrix[row, column[c]] = w
             self._index, self._classes, self._matrix = index, classes, matrix
 
-        def _fast_predict(self, feats: dict) -> str:
+        def _fast_predict(self, keys: list[str]) -> str:
             index = self._index
-            rows = [index[f] for f, v in feats.items() if v and f in index]
+            rows = [index[f] for f in keys if f in index]
             if not rows:
                 return self._classes[0]
             return self._classes[int(self._matrix[rows].sum(axis=0).argmax())]

@@ -192,10 +192,12 @@ def type_entities(
         out.append(
             Entity(kind, first, last, tokens[first].start, tokens[last - 1].end, subtype, title)
         )
-    # Names the model left out stay as untyped candidates for document-level aliasing.
+    # Names the model left out keep a strong rule's type; others stay untyped candidates
+    # for document-level aliasing.
     covered = {k for e in out for k in range(e.first, e.last)}
     for e in entities:
         if not any(k in covered for k in range(e.first, e.last)):
-            out.append(Entity("", e.first, e.last, e.start, e.end, "", e.title))
+            kept = e if _strong(e) else Entity("", e.first, e.last, e.start, e.end, "", e.title)
+            out.append(kept)
     out.sort(key=lambda e: e.first)
     return out
