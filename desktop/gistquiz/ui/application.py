@@ -132,7 +132,7 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     window.controller.warm_up()
     code = app.exec()
     # Let cancelled jobs reach their next check before their signal objects are destroyed.
-    window.controller.runner.cancel()
+    window.controller.runner.shutdown()
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
     return code

@@ -165,7 +165,8 @@ class AppController(QObject):
 
         def job(progress, cancel) -> None:
             try:
-                pipeline.build_quiz(pipeline.open_text(tiny, language="en"), QuizOptions(count=1))
+                doc = pipeline.open_text(tiny, language="en")
+                pipeline.build_quiz(doc, QuizOptions(count=1), cancel=cancel)
             except Exception:
                 log.warning("quiz warm-up failed", exc_info=True)
 

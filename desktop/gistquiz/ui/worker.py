@@ -140,6 +140,12 @@ class Runner(QObject):
                 log.info("cancelled %s", name)
         self._busy_changed()
 
+    def shutdown(self) -> None:
+        """The app is closing: cancel everything, quiet jobs too."""
+        for job in self._running.values():
+            job.cancel.cancel()
+        self._running.clear()
+
     def is_busy(self, slot: str | None = None) -> bool:
         if slot is None:
             return any(not j.quiet for j in self._running.values())
