@@ -100,3 +100,18 @@ def analyze(doc: Document, *, cancel: CancelToken = NEVER_CANCELLED) -> DocAnaly
     with _cache_lock:
         _cache[doc] = result
     return result
+
+
+def warm_up() -> None:
+    """Load every model and list this layer uses (a few seconds, once), e.g. from a worker
+    thread at start-up so the first quiz does not pay for it."""
+    from .gazetteer import places
+    from .lemmas import lemma as _lemma
+    from .tagger import tagger
+    from .typer import type_entities
+
+    tagger()
+    places()
+    _lemma("traveled", "VBD")
+    tokens = tokenize("Mr. Smith visited Paris.")
+    type_entities(tokens, tag([t.norm for t in tokens]))
