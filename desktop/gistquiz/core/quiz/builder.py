@@ -23,11 +23,12 @@ from .candidates import chunk_facts
 from .model import Difficulty, Kind, Question, Quiz, QuizOptions
 from .ranker import diversity, rank_scores
 from .registry import Context, builder_for
-from .text import normalize
+from .text import normalize, token_f1
 from .validate import problems
 
 MAX_COUNT = 200
 PREPOOL = 300
+NEAR_DUPLICATE = 0.5  # token F1 above which two answers count as one (SQuAD's own threshold)
 DEFAULT_OPTIONS = QuizOptions()
 SAME_SENTENCE_DISCOUNT = 0.55  # per question already taken from the fact's sentence
 _LEVEL = {Difficulty.EASY: 0, Difficulty.MEDIUM: 1, Difficulty.HARD: 2}
@@ -61,7 +62,14 @@ def build(
     ctx = Context(doc, facts, options.seed)
     scores = rank_scores(doc, facts)
     order = sorted(range(len(facts)), key=lambda i: (-scores[i], facts[i].start))
-    pool = order[: max(6 * options.count, 60)]
+    pool, seen = [], set()
+    for i in order:  # the best candidates with distinct answers ("the final" once, not 400 times)
+        key = normalize(facts[i].entity or facts[i].text)
+        if key not in seen:
+            seen.add(key)
+            pool.append(i)
+            if len(pool) >= max(6 * options.count, 60):
+                break
     candidates: dict[int, list[Question]] = {}
     for n, i in enumerate(pool):
         cancel.check()
@@ -135,6 +143,7 @@ def diverse_order(
     take: Callable[[int], bool],
     limit: int,
     discount: float = SAME_SENTENCE_DISCOUNT,
+    near_duplicate: float = NEAR_DUPLICATE,
 ) -> list[int]:
     """Greedy choice of facts: best score first, discounted per question already taken from
     the same sentence; one fact per entity/answer and no overlapping spans. ``take(i)`` says
@@ -157,6 +166,8 @@ def diverse_order(
         keys = {normalize(fact.entity or fact.text), normalize(fact.text)}
         if keys & answers or any(a < fact.end and fact.start < b for a, b in spans):
             continue
+        if any(_same_answer(fact.text, facts[j].text, near_duplicate) for j in taken):
+            continue  # "prime knot" after "prime knots": the same answer asked twice
         if not take(best):
             continue
         taken.append(best)
@@ -164,6 +175,18 @@ def diverse_order(
         answers.update(keys)
         spans.append((fact.start, fact.end))
     return taken
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _same_answer(first: str, second: str, threshold: float) -> bool:
+    """Near-duplicate answers: mostly the same words and the same numbers ("3 goals" and
+    "5 goals" are two facts)."""
+    first_n, second_n = normalize(first), normalize(second)
+    if set(_NUMBER.findall(first_n)) != set(_NUMBER.findall(second_n)):
+        return False
+    return token_f1(first, second) >= threshold
 
 
 def _select(

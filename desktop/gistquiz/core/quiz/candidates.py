@@ -8,11 +8,13 @@ the quiz adds every other noun chunk of the tagger as a low-prior TERM candidate
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Document
 from ..facts.model import Fact, FactType
+from .text import contains_tokens, normalize
 
 _SKIP_FIRST = {"DT", "PRP$", "POS", "WDT", "WP$", "PDT"}
 _NOT_ANSWERS = {"PRP", "WP", "EX", "DT"}
@@ -46,6 +48,11 @@ _VAGUE = {
     "those",
 }
 MAX_WORDS = 6
+_TITLES = re.compile(r"^(?:mr|mrs|ms|dr|president|prime minister|sir|king|queen)\s+")
+
+
+def _key(text: str) -> str:
+    return _TITLES.sub("", normalize(text))
 
 
 def chunk_facts(doc: Document, facts: Sequence[Fact]) -> list[Fact]:
@@ -56,6 +63,10 @@ def chunk_facts(doc: Document, facts: Sequence[Fact]) -> list[Fact]:
         return []
     analysis = analyze(doc)
     taken = sorted((f.start, f.end) for f in facts)
+    # Other mentions of the facts' entities ("Mr. Xi" again, "President Xi Jinping") are the
+    # extractor's business: it typed them and knows their aliases.
+    known = {_key(form) for f in facts for form in (f.text, f.entity, *f.aliases) if form}
+    known.discard("")
     heads = Counter(
         s.lemmas[c.head].lower()
         for s in analysis.sentences
@@ -81,6 +92,11 @@ def chunk_facts(doc: Document, facts: Sequence[Fact]) -> list[Fact]:
                 continue
             text = doc.text[start:end]
             if not any(ch.isalnum() for ch in text):
+                continue
+            key = _key(text)
+            if key in known or any(
+                contains_tokens(key, k) for k in known if " " in k or k.isupper()
+            ):
                 continue
             if not s.tags[min(chunk.head, len(s.tags) - 1)].startswith(("NN", "CD")):
                 continue

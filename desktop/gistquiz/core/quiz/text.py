@@ -86,6 +86,18 @@ def squad_normalize(text: str) -> str:
     return fold_spaces(_ARTICLES.sub(" ", low))
 
 
+def token_f1(first: str, second: str) -> float:
+    """SQuAD's token F1 between two answers (after ``squad_normalize``)."""
+    a, b = squad_normalize(first).split(), squad_normalize(second).split()
+    if not a or not b:
+        return float(a == b)
+    common = sum(min(a.count(t), b.count(t)) for t in set(a) & set(b))
+    if not common:
+        return 0.0
+    precision, recall = common / len(a), common / len(b)
+    return 2 * precision * recall / (precision + recall)
+
+
 def contains_tokens(haystack_norm: str, needle_norm: str) -> bool:
     """Whether the normalised ``needle`` occurs in the normalised ``haystack`` as whole tokens."""
     return bool(needle_norm) and f" {needle_norm} " in f" {haystack_norm} "
