@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 from gistquiz.core.quiz.model import Kind, Question
 from gistquiz.ui.presenters import Phase
 
+# Waits are guards against a hang, not speed checks: generous for a busy CI machine.
+GUARD_MS = 60_000
+
 
 def click(qtbot, widget: QWidget, pos: QPoint | None = None) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
@@ -72,7 +75,7 @@ def test_full_flow_by_keys_and_clicks(qtbot, window, store):
     amount = window.summary.amount
     amount.setFocus()
     qtbot.keyClick(amount, Qt.Key.Key_Up)
-    qtbot.waitUntil(lambda: len(c.ranking.selected) == 6)
+    qtbot.waitUntil(lambda: len(c.ranking.selected) == 6, timeout=GUARD_MS)
     assert window.summary.list.count() == 6
     assert window.article.marked_sentences() == list(c.ranking.selected)
 

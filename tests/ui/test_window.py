@@ -32,6 +32,9 @@ ARTICLE = (
     "Chemistry. She remains the only person to win Nobel Prizes in two sciences."
 )
 
+# Waits are guards against a hang, not speed checks: generous for a busy CI machine.
+GUARD_MS = 60_000
+
 
 def test_open_a_file_sets_title_status_and_recent(qtbot, window, tmp_path):
     path = tmp_path / "curie.txt"
@@ -143,7 +146,7 @@ def test_heat_map_and_dark_theme_keep_non_colour_cues(qtbot, window, sample):
         assert sel.format.fontUnderline() == chosen  # the summary is underlined, not only tinted
     window.apply_theme("dark")
     try:
-        qtbot.waitUntil(lambda: theme.is_dark(window.article.palette()))
+        qtbot.waitUntil(lambda: theme.is_dark(window.article.palette()), timeout=GUARD_MS)
         dark_summary = theme.highlights(window.article.palette()).summary
         window.summary.heatmap.click()  # heat map off: summary sentences get the summary tint
         chosen = window.article._layers["ranking"][0].format.background().color()
@@ -372,7 +375,7 @@ def test_standard_shortcuts_help_and_quit(qtbot, window):
     assert help_dialog.isVisible()
     help_dialog.reject()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=GUARD_MS)
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
     assert window.settings.window_state("geometry") is not None  # saved on the way out

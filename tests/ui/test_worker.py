@@ -9,6 +9,9 @@ from PySide6.QtCore import QThread, QThreadPool, QTimer
 from gistquiz.core.errors import Cancelled, ExtractionFailed
 from gistquiz.ui.worker import Runner, SynchronousPool
 
+# Waits are guards against a hang, not speed checks: generous for a busy CI machine.
+GUARD_MS = 60_000
+
 
 def test_result_reaches_the_callback():
     runner = Runner(SynchronousPool())
@@ -28,7 +31,7 @@ def test_result_for_a_changed_document_is_dropped(qtbot):
 
     runner.submit("summary", slow, got.append)
     runner.new_generation()  # the user opened another document meanwhile
-    with qtbot.waitSignal(runner.dropped) as dropped:
+    with qtbot.waitSignal(runner.dropped, timeout=GUARD_MS) as dropped:
         release.set()
     assert dropped.args == ["summary"] and got == []
 
@@ -47,9 +50,11 @@ def test_newer_job_in_the_same_slot_supersedes_the_older(qtbot):
 
     runner.submit("summary", job("5 sentences"), got.append)
     runner.submit("summary", job("6 sentences"), got.append)
-    with qtbot.waitSignal(runner.busyChanged, check_params_cb=lambda busy, _: not busy):
+    with qtbot.waitSignal(
+        runner.busyChanged, timeout=GUARD_MS, check_params_cb=lambda busy, _: not busy
+    ):
         release.set()
-    qtbot.waitUntil(lambda: got == ["6 sentences"])
+    qtbot.waitUntil(lambda: got == ["6 sentences"], timeout=GUARD_MS)
 
 
 def test_typed_error_goes_to_its_handler_or_the_runner():
@@ -109,7 +114,7 @@ def test_progress_is_forwarded_on_the_main_thread(qtbot):
 
     got = []
     runner.submit("load", job, got.append)
-    qtbot.waitUntil(lambda: got == ["done"])
+    qtbot.waitUntil(lambda: got == ["done"], timeout=GUARD_MS)
     assert seen == [(0.5, "half way", True)]
 
 
@@ -123,16 +128,16 @@ def test_event_loop_keeps_turning_while_a_slow_job_runs(qtbot):
     got = []
 
     def slow(progress, cancel):
-        release.wait(30)  # stands for a long summarize or quiz
+        release.wait(120)  # stands for a long summarize or quiz
         return "finished"
 
     timer.start()
     runner.submit("quiz", slow, got.append)
     # Ten timer ticks arrive while the job has not been released: the loop is not blocked.
-    qtbot.waitUntil(lambda: len(ticks) >= 10)
+    qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=GUARD_MS)
     assert runner.is_busy("quiz") and got == [] and not any(ticks)
     release.set()
-    qtbot.waitUntil(lambda: got == ["finished"])
+    qtbot.waitUntil(lambda: got == ["finished"], timeout=GUARD_MS)
     timer.stop()
 
 
