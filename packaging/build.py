@@ -72,12 +72,14 @@ def step_freeze() -> None:
 
 
 def strip_debug_info(bundle: Path) -> None:
-    """Strip debug sections from Qt's libraries only: stripping everything (strip=True)
-    breaks numpy's bundled OpenBLAS, and macOS code signatures forbid it altogether."""
+    """Strip debug sections (only those) from the bundle's libraries, never from numpy's and
+    scipy's own OpenBLAS copies (*.libs): PyInstaller's strip=True strips everything and
+    breaks OpenBLAS; on macOS stripping would invalidate code signatures, so it is Linux only.
+    """
     if not shutil.which("strip"):
         return
     for path in bundle.rglob("*.so*"):
-        if not path.is_file() or "PySide6" not in path.parts:
+        if not path.is_file() or path.is_symlink() or any(p.endswith(".libs") for p in path.parts):
             continue
         subprocess.run(["strip", "--strip-debug", str(path)], check=False, capture_output=True)
 

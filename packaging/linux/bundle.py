@@ -38,6 +38,7 @@ def system_dependencies(bundle: Path) -> list[str]:
     ldd shows where each resolves on the build host, dpkg -S names the package, and the
     host's installed version becomes the floor (the glibc floor is the build host's anyway).
     """
+    bundled = {p.name for p in bundle.rglob("*.so*")}
     system_libs: set[str] = set()
     for path in bundle.rglob("*"):
         if not path.is_file() or not (
@@ -47,7 +48,9 @@ def system_dependencies(bundle: Path) -> list[str]:
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
         for match in re.finditer(r"=>\s+(/\S+)", out):
             lib = match.group(1)
-            if str(bundle) not in lib:
+            # A library the bundle carries itself resolves to the host's copy under ldd
+            # (no RPATH) but the frozen app loads its own: not a dependency.
+            if str(bundle) not in lib and Path(lib).name not in bundled:
                 system_libs.add(os.path.realpath(lib))
     packages: dict[str, str] = {}
     for lib in sorted(system_libs):
