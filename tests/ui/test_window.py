@@ -428,3 +428,23 @@ def test_the_app_icon_comes_from_the_packaged_svg(qapp):
 
     icon = app_icon()
     assert not icon.isNull() and icon.pixmap(64, 64).width() == 64
+
+
+def test_history_of_other_documents_can_be_picked(qtbot, window, store, sample):
+    from ui_helpers import hand_made_quiz
+
+    window.controller.set_document(sample, "")
+    session = window.controller.start_quiz(hand_made_quiz(sample))
+    for _ in range(session.total):
+        window.quiz.choose(0) if session.current.options else window.quiz.question.answer.setText(
+            "x"
+        ) or window.quiz.submit_text()
+        window.quiz.advance()
+    assert len(store.attempts(sample.id)) == 1
+    window.controller.open_text(ARTICLE, title="Curie")
+    picker = window.history.document
+    assert picker.count() == 2 and picker.itemData(0) == window.controller.document.id
+    assert window.history.table.topLevelItemCount() == 0
+    picker.setCurrentIndex(1)
+    assert window.history.table.topLevelItemCount() == 1
+    assert window.history.details.count() == session.total

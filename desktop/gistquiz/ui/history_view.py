@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.store import Attempt
+from ..core.store import Attempt, DocumentSummary
 
 
 def result_item(
@@ -55,9 +57,16 @@ def review_list(name: str) -> QListWidget:
 
 
 class HistoryView(QWidget):
+    documentChosen = Signal(str)  # a document id whose attempts to show
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attempts: list[Attempt] = []
+        self.document = QComboBox(accessibleName=self.tr("Document"))
+        self.document.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.document.currentIndexChanged.connect(
+            lambda _: self.documentChosen.emit(self.document.currentData() or "")
+        )
         self.caption = QLabel(wordWrap=True)
         self.caption.setAccessibleName(self.tr("History summary"))
         self.table = QTreeWidget(accessibleName=self.tr("Attempts"))
@@ -73,9 +82,29 @@ class HistoryView(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setSizes([200, 300])
         layout = QVBoxLayout(self)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(self.tr("&Document:"), buddy=self.document))
+        pick.addWidget(self.document, 1)
+        layout.addLayout(pick)
         layout.addWidget(self.caption)
         layout.addWidget(self.splitter, 1)
         self.table.currentItemChanged.connect(self._show_details)
+
+    def set_documents(self, current: tuple[str, str] | None, others: list[DocumentSummary]) -> None:
+        """Fill the document picker: the open document first, then every other one with
+        attempts (most recent first). Selects the open document without emitting."""
+        self.document.blockSignals(True)
+        self.document.clear()
+        if current is not None:
+            self.document.addItem(self.tr("This document: {0}").format(current[1]), current[0])
+        for d in others:
+            if current is None or d.document_id != current[0]:
+                label = self.tr("{0} ({1} attempts, best {2:.0f}%)").format(
+                    d.document_title, d.attempts, d.best_percent
+                )
+                self.document.addItem(label, d.document_id)
+        self.document.setCurrentIndex(0)
+        self.document.blockSignals(False)
 
     def set_attempts(self, attempts: list[Attempt], *, title: str = "") -> None:
         self.attempts = attempts

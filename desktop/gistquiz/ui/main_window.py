@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.quiz.finished.connect(self.controller.record)
         self.quiz.retryRequested.connect(self.controller.retry_wrong)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.history.documentChosen.connect(self._history_of)
 
     def _restore(self) -> None:
         s = self.settings
@@ -219,7 +220,15 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         doc = self.controller.document
-        self.history.set_attempts(self.controller.history(), title=doc.title if doc else "")
+        store = self.controller.store
+        self.history.set_documents((doc.id, doc.title) if doc else None, store.documents())
+        self._history_of(self.history.document.currentData() or "")
+
+    def _history_of(self, document_id: str) -> None:
+        attempts = self.controller.store.attempts(document_id) if document_id else []
+        doc = self.controller.document
+        title = doc.title if doc and doc.id == document_id else ""
+        self.history.set_attempts(attempts, title=title)
 
     def show_error(self, text: str) -> None:
         log.info("shown to the user: %s", text)
