@@ -165,10 +165,11 @@ def labels_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def _strong(rule: Entity) -> bool:
-    """Rule evidence precise enough to overrule the model on the same span."""
-    if rule.type == "PERSON":
-        return bool(rule.title)
-    return rule.type == "ORG" and rule.subtype not in ("", "acronym")
+    """Whether a rule's type overrules the model on the same span. Chosen by two-fold
+    cross-validation on the typer's own training set (UNER EWT dev), never on the test
+    sets: letting every typed rule stand (F1 0.520) beat titles and organisation heads only
+    (0.514) and the model alone (0.507). The model adds the names no rule types."""
+    return bool(rule.type)
 
 
 def type_entities(
@@ -186,7 +187,7 @@ def type_entities(
     for first, last, kind in labels_to_spans(labels):
         rule = by_span.get((first, last))
         if rule is not None and _strong(rule):
-            kind = rule.type  # a title or an organisation head outweighs the statistics
+            kind = rule.type
         subtype = rule.subtype if rule is not None and rule.type == kind else ""
         title = rule.title if rule is not None else ""
         out.append(
