@@ -448,3 +448,16 @@ def test_history_of_other_documents_can_be_picked(qtbot, window, store, sample):
     picker.setCurrentIndex(1)
     assert window.history.table.topLevelItemCount() == 1
     assert window.history.details.count() == session.total
+
+
+def test_stale_settings_fall_back_to_defaults(qtbot, settings, store, sample):
+    from gistquiz.core import pipeline
+
+    settings.set("summary/algorithm", "an-algorithm-since-removed")
+    settings.set("summary/length", "lots")
+    win = make_window(settings, store, pool=SynchronousPool())
+    qtbot.addWidget(win)
+    win.controller.set_document(sample, "")
+    assert win.controller.ranking.algorithm == pipeline.DEFAULT_ALGORITHM
+    assert str(win.controller.length) == "5"
+    assert not win.message.isVisible()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from ..core import pipeline
 from ..core.errors import GistQuizError
 from ..core.store import HistoryStore
 from . import logs, theme
@@ -58,7 +59,7 @@ def make_window(settings: Settings, store: HistoryStore, *, pool: Pool | None = 
     controller = AppController(
         store,
         pool=pool,
-        algorithm=settings.get("summary/algorithm"),
+        algorithm=_known_algorithm(settings.get("summary/algorithm")),
         length=_valid_length(settings.get("summary/length")),
     )
     window = MainWindow(controller, settings)
@@ -71,6 +72,13 @@ def make_window(settings: Settings, store: HistoryStore, *, pool: Pool | None = 
             ).format(store.recovered_from)
         )
     return window
+
+
+def _known_algorithm(name: str) -> str:
+    """A saved algorithm that no longer exists falls back to the default, silently."""
+    from ..core.summarize import names
+
+    return name if name in names() else pipeline.DEFAULT_ALGORITHM
 
 
 def _valid_length(spec: str) -> str:
