@@ -40,6 +40,18 @@ def _joined(tokens: Sequence[Token], i: int) -> bool:
 def noun_chunks(tokens: Sequence[Token], tags: Sequence[str]) -> list[Chunk]:
     chunks: list[Chunk] = []
     n = len(tags)
+    # The first piece of a hyphen compound modifies whatever its own tag ("non"/FW,
+    # "well"/RB in "non-lethal", "well-known"): read it as an adjective.
+    tags = [
+        "JJ"
+        if k + 2 < n
+        and tags[k + 1] == "HYPH"
+        and _joined(tokens, k + 1)
+        and tags[k] not in MODIFIERS
+        and tokens[k].text[:1].isalnum()
+        else t
+        for k, t in enumerate(tags)
+    ]
     i = 0
     while i < n:
         tag = tags[i]
