@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.busy = QProgressBar(accessibleName=self.tr("Progress"))
         self.busy.setMaximumWidth(160)
         self.cancel_button = QPushButton(self.tr("Cancel"), accessibleName=self.tr("Cancel job"))
-        self.cancel_button.clicked.connect(lambda: self.controller.runner.cancel())
+        self.cancel_button.clicked.connect(self.cancel_jobs)
         bar = self.statusBar()
         bar.addWidget(self.stats, 1)
         for w in (self.busy_label, self.busy, self.cancel_button):
@@ -238,6 +238,10 @@ class MainWindow(QMainWindow):
         dialog = CrashDialog(details, self)
         dialog.open()
         return dialog
+
+    def cancel_jobs(self) -> None:
+        self.controller.runner.cancel()
+        self.statusBar().showMessage(self.tr("Cancelled."), 3000)
 
     def _busy(self, busy: bool, label: str) -> None:
         self.busy_label.setText(label)
