@@ -39,6 +39,9 @@ TRICKY = [
     "Wait... what?! No!",
     "[Note] {brace} <angle> stuff.",
     '"Quoted start" and end."',
+    "a's's x' ' y can't'll DON'T don'T Don'T 's start 'll 're n't I'M you'RE.",
+    "'' double '' quotes ``like this'' and ‘single’ – en — em ‒ figure ― bar..",
+    'Ends with colon: Ends with comma, "quote" (paren) [bracket] {brace} <angle> *star*',
 ]
 
 
@@ -47,7 +50,7 @@ def test_batch_tokenizer_on_tricky_punctuation():
     assert word_tokenize_many(TRICKY) == [nltk.word_tokenize(s) for s in TRICKY]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.text(

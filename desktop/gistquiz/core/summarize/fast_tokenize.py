@@ -23,37 +23,41 @@ _M = regex.MULTILINE
 _FINAL_PERIOD_1 = "([^\\.\\n])(\\.)([\\]\\)}>\"'»”’ ]*+)[^\\S\\n]*$"
 _FINAL_PERIOD_2 = "([^\\.\\n])(\\.)([\\]\\)}>\"']*)[^\\S\\n]*$"
 
-# (pattern, replacement) in NLTKWordTokenizer.tokenize's order, adapted to newline-joined text.
-_STARTING_QUOTES = [
-    (regex.compile("([«“‘„]|[`]+)"), r" \1 "),
-    (regex.compile(r'^"', _M), r"``"),
-    (regex.compile(r"(``)"), r" \1 "),
-    (regex.compile(r"([ \(\[{<])(\"|\'{2})"), r"\1 `` "),
-    (regex.compile(r"(?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)"), r"\1 "),
+# (needles, pattern, replacement) in NLTKWordTokenizer.tokenize's order, adapted to
+# newline-joined text. A step whose needles (if any) all miss the text cannot match: skipped.
+_ALWAYS = ()
+_BEFORE_PADDING = [
+    (tuple("«“‘„`"), regex.compile("([«“‘„]|[`]+)"), r" \1 "),
+    (('"',), regex.compile(r'^"', _M), r"``"),
+    (("``",), regex.compile(r"(``)"), r" \1 "),
+    # ASCII-only pattern: the stdlib engine finds the same matches, twice as fast here.
+    (('"', "''"), re.compile(r"([ \(\[{<])(\"|\'{2})"), r"\1 `` "),
+    (("'",), regex.compile(r"(?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)"), r"\1 "),
+    (_ALWAYS, regex.compile(_FINAL_PERIOD_1, _M), r"\1 \2 \3 "),
+    (tuple(":,"), regex.compile(r"([:,])([^\d\n])"), r" \1 \2"),
+    (tuple(":,"), regex.compile(r"([:,])$", _M), r" \1 "),
+    (("..",), regex.compile(r"\.{2,}"), r" \g<0> "),
+    (tuple(";@#$%&"), regex.compile(r"[;@#$%&]"), r" \g<0> "),
+    (tuple("\u2012\u2013\u2014\u2015"), regex.compile(r"[\u2012-\u2015]"), r" \g<0> "),
+    (_ALWAYS, regex.compile(_FINAL_PERIOD_2, _M), r"\1 \2\3 "),
+    (tuple("?!"), regex.compile(r"[?!]"), r" \g<0> "),
+    (("' ",), regex.compile(r"([^'\n])' "), r"\1 ' "),
+    (("*",), regex.compile(r"[*]"), r" \g<0> "),
+    (tuple("[](){}<>"), regex.compile(r"[\]\[\(\)\{\}\<\>]"), r" \g<0> "),  # brackets
+    (("--",), regex.compile(r"--"), r" -- "),
 ]
-_PUNCTUATION = [
-    (regex.compile(_FINAL_PERIOD_1, _M), r"\1 \2 \3 "),
-    (regex.compile(r"([:,])([^\d\n])"), r" \1 \2"),
-    (regex.compile(r"([:,])$", _M), r" \1 "),
-    (regex.compile(r"\.{2,}"), r" \g<0> "),
-    (regex.compile(r"[;@#$%&]"), r" \g<0> "),
-    (regex.compile(r"[\u2012-\u2015]"), r" \g<0> "),
-    (regex.compile(_FINAL_PERIOD_2, _M), r"\1 \2\3 "),
-    (regex.compile(r"[?!]"), r" \g<0> "),
-    (regex.compile(r"([^'\n])' "), r"\1 ' "),
-    (regex.compile(r"[*]"), r" \g<0> "),
-]
-_PARENS_BRACKETS = (regex.compile(r"[\]\[\(\)\{\}\<\>]"), r" \g<0> ")
-_DOUBLE_DASHES = (regex.compile(r"--"), r" -- ")
-_ENDING_QUOTES = [
-    (regex.compile("([»”’])"), r" \1 "),
-    (regex.compile(r"''"), " '' "),
-    (regex.compile(r'"'), " '' "),
+_AFTER_PADDING = [
+    (tuple("»”’"), regex.compile("([»”’])"), r" \1 "),
+    (("''",), regex.compile(r"''"), " '' "),
+    (('"',), regex.compile(r'"'), " '' "),
     # NLTK folds every whitespace run to one space; runs of one plain space need no change.
-    (regex.compile(r"[^\S\n]{2,}|[^\S \n]"), " "),
-    # ASCII-only patterns: the stdlib engine gives the same matches, several times faster.
-    (re.compile(r"([^' ])('[sS]|'[mM]|'[dD]|') "), r"\1 \2 "),
-    (re.compile(r"([^' ])(?=['nN])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), r"\1 \2 "),
+    (_ALWAYS, regex.compile(r"[^\S\n]{2,}|[^\S \n]"), " "),
+    # NLTK's "([^' ])('[sS]|'[mM]|'[dD]|') " -> "\1 \2 " and its n't/'ll rule, with the
+    # preceding character as a look-behind so the engine can scan for the quote: the same
+    # matches, ~50x faster.
+    (("'",), regex.compile(r"(?<=[^' ])('[sS]|'[mM]|'[dD]|') "), r" \1 "),
+    (("'",), regex.compile(r"(?<=[^' ])('ll|'LL|'re|'RE|'ve|'VE) "), r" \1 "),
+    (("'",), regex.compile(r"(?<=[^' ])([nN]'[tT])(?<=n't|N'T) "), r" \1 "),
 ]
 # MacIntyre contractions, each with a lower-case substring that must occur for it to match
 # (checked first: most books contain few of them).
@@ -79,18 +83,17 @@ WORD_PATTERN = regex.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 _MAY_SPLIT = regex.compile(r"[.?!](?!$)")
 
 
+def _cascade(text: str, steps: list) -> str:
+    for needles, pattern, replacement in steps:
+        if not needles or any(needle in text for needle in needles):
+            text = pattern.sub(replacement, text)
+    return text
+
+
 def _treebank_lines(lines: Sequence[str]) -> list[list[str]]:
     """NLTKWordTokenizer.tokenize applied to each line (lines hold no newline)."""
-    text = "\n".join(lines)
-    for pattern, replacement in _STARTING_QUOTES:
-        text = pattern.sub(replacement, text)
-    for pattern, replacement in _PUNCTUATION:
-        text = pattern.sub(replacement, text)
-    for pattern, replacement in (_PARENS_BRACKETS, _DOUBLE_DASHES):
-        text = pattern.sub(replacement, text)
-    text = " " + text.replace("\n", " \n ") + " "
-    for pattern, replacement in _ENDING_QUOTES:
-        text = pattern.sub(replacement, text)
+    text = _cascade("\n".join(lines), _BEFORE_PADDING)
+    text = _cascade(" " + text.replace("\n", " \n ") + " ", _AFTER_PADDING)
     lower = text.lower()
     for needle, pattern in _CONTRACTIONS:
         if needle in lower:
