@@ -461,3 +461,23 @@ def test_stale_settings_fall_back_to_defaults(qtbot, settings, store, sample):
     assert win.controller.ranking.algorithm == pipeline.DEFAULT_ALGORITHM
     assert str(win.controller.length) == "5"
     assert not win.message.isVisible()
+
+
+def test_delete_an_attempt_after_confirming(qtbot, window, store, sample, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from ui_helpers import hand_made_quiz
+
+    window.controller.set_document(sample, "")
+    for _ in range(2):
+        session = window.controller.start_quiz(hand_made_quiz(sample))
+        window.controller.record(session)
+    window.show_page("history")
+    table = window.history.table
+    assert table.topLevelItemCount() == 2
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # "No": nothing deleted
+    assert len(store.attempts(sample.id)) == 2
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(store.attempts(sample.id)) == 1 and table.topLevelItemCount() == 1

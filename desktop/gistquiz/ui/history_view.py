@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,6 +58,7 @@ def review_list(name: str) -> QListWidget:
 
 class HistoryView(QWidget):
     documentChosen = Signal(str)  # a document id whose attempts to show
+    deleteRequested = Signal(int)  # an attempt id the user asked to delete
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,12 @@ class HistoryView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.splitter, 1)
         self.table.currentItemChanged.connect(self._show_details)
+        self.delete_action = QAction(self.tr("&Delete this attempt"), self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_current)
+        self.table.addAction(self.delete_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def set_documents(self, current: tuple[str, str] | None, others: list[DocumentSummary]) -> None:
         """Fill the document picker: the open document first, then every other one with
@@ -137,6 +144,15 @@ class HistoryView(QWidget):
             self.caption.setText(
                 self.tr("No finished quiz for this document yet. Take one in the Quiz tab.")
             )
+
+    def current_attempt(self) -> Attempt | None:
+        item = self.table.currentItem()
+        return None if item is None else self.attempts[item.data(0, Qt.ItemDataRole.UserRole)]
+
+    def _delete_current(self) -> None:
+        attempt = self.current_attempt()
+        if attempt is not None and attempt.id is not None:
+            self.deleteRequested.emit(attempt.id)
 
     def _show_details(self, item: QTreeWidgetItem | None) -> None:
         self.details.clear()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.quiz.retryRequested.connect(self.controller.retry_wrong)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.history.documentChosen.connect(self._history_of)
+        self.history.deleteRequested.connect(self._delete_attempt)
 
     def _restore(self) -> None:
         s = self.settings
@@ -229,6 +231,16 @@ class MainWindow(QMainWindow):
         doc = self.controller.document
         title = doc.title if doc and doc.id == document_id else ""
         self.history.set_attempts(attempts, title=title)
+
+    def _delete_attempt(self, attempt_id: int) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete attempt"),
+            self.tr("Delete this attempt from the history? This cannot be undone."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.store.delete(attempt_id)
+            self._history_of(self.history.document.currentData() or "")
 
     def show_error(self, text: str) -> None:
         log.info("shown to the user: %s", text)
