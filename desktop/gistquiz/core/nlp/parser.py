@@ -125,6 +125,8 @@ def features(state: State, words: Sequence[str], tags: Sequence[str]) -> list[st
     b0 = state.i if state.i <= n + 1 else -1
     b1 = state.i + 1 if state.i + 1 <= n + 1 else -1
     b2 = state.i + 2 if state.i + 2 <= n + 1 else -1
+    b3 = state.i + 3 if state.i + 3 <= n + 1 else -1
+    s2 = stack[-3] if len(stack) > 2 else -1
     heads, labels, lefts, rights = state.heads, state.labels, state.lefts, state.rights
 
     def w(k: int) -> str:
@@ -228,6 +230,11 @@ def features(state: State, words: Sequence[str], tags: Sequence[str]) -> list[st
         f"subj_s0t_b0w={s0subj}/{b0subj}/{s0t}/{b0w}",
         f"b0w_b1w={b0w}/{b1w}",
         f"s1w_s0t_b0t={w(s1)}/{s0t}/{b0t}",
+        f"b0suf={b0w[-3:]}/{b0t}",
+        f"s0suf={s0w[-3:]}/{s0t}",
+        f"b3t={t(b3)}/{b0t}/{b1t}",
+        f"s2t={t(s2)}/{t(s1)}/{s0t}",
+        f"s0hw={w(s0h)}/{s0t}/{b0t}",
     ]
 
 

@@ -102,6 +102,9 @@ def _wh_form(phrase: str) -> str:
     return words[0] if words else ""
 
 
+APPEND_FRONTED = True  # fronted time/place adjuncts go to the end of the question, shortened
+
+
 class _Skip(Exception):
     """No natural question for this answer here."""
 
@@ -173,6 +176,21 @@ class _Builder:
         h = inside[0]
         if (a > 0 and self.words[a - 1] in ("(", "-LRB-")) or self.label(h) == "appos":
             raise _Skip  # a parenthetical is no place for a question
+        if any(self.words[c].lower() in ("than", "as") for c in self.kids.get(h, ())):
+            raise _Skip  # the second term of a comparison
+        if any(self.label(c) == "conj" and c >= b for c in self.kids.get(h, ())):
+            raise _Skip  # one conjunct of "A and B" would leave "and B" behind
+        if self.ftype == "DATE" and (
+            (
+                self.tree.heads[h] >= 0
+                and (
+                    self.words[self.tree.heads[h]].lower() in MONTHS
+                    or self.tags[self.tree.heads[h]] == "CD"
+                )
+            )
+            or any(c not in range(a, b) and self.tags[c] == "CD" for c in self.kids.get(h, ()))
+        ):
+            raise _Skip  # part of a date: "October" of "October 19, 2005"
         if self.label(h) in (
             "compound",
             "amod",
@@ -223,7 +241,8 @@ class _Builder:
             if finite is None or not subj:
                 raise _Skip
             out = [wh, *self.invert(body, subj, finite, clause.main_verb, aux_tokens)]
-        out += self.shorten(fronted)
+        if APPEND_FRONTED:
+            out += self.shorten(fronted)
         if any(isinstance(k, int) and self.tags[k] in ("WDT", "WP", "WP$") for k in out):
             raise _Skip  # a relative clause's pronoun would be left behind
         stem = self.realise(out)
@@ -346,6 +365,14 @@ class _Builder:
         for c in self.kids.get(pred, ()):
             if self.label(c) in ("advcl", "conj") and not self.sub(c) & moved:
                 kept -= self.sub(c)
+        for k in list(kept):  # clauses coordinated inside a phrase: "X paid for A, Y paid for B"
+            if (
+                k != pred
+                and self.label(k) in ("conj", "parataxis")
+                and self.tags[k] in VERB_TAGS
+                and not self.sub(k) & moved
+            ):
+                kept -= self.sub(k)
         siblings = sorted(
             (c for c in self.kids.get(pred, ()) if c > pred and c in kept),
             reverse=True,
@@ -363,7 +390,8 @@ class _Builder:
     def inherited_finite(self, pred: int) -> tuple[int | None, list[int]]:
         if self.label(pred) == "conj":
             hc = clause_at(self.tree, self.tags, self.tree.heads[pred])
-            if hc.finite is not None and hc.finite != hc.main_verb:
+            same_form = self.tags[pred] == self.tags[hc.main_verb]  # "have pushed ... and asked"
+            if hc.finite is not None and hc.finite != hc.main_verb and same_form:
                 return hc.finite, list(hc.auxiliaries)
         return None, []
 

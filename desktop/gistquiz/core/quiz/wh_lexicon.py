@@ -86,7 +86,7 @@ DURATION_UNITS = frozenset(
 decade decades century centuries""".split()  # noqa: SIM905
 )
 NP_INTERNAL = {"det", "amod", "compound", "nummod", "nmod:poss", "flat", "nmod", "fixed", "appos"}
-MAX_BODY = 12
+MAX_BODY = 8  # words after the wh-phrase before trailing adjuncts go (tuned on SQuAD even half)
 ADJUNCTS = {"obl", "obl:tmod", "obl:npmod", "advmod", "dep", "advcl"}
 DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 NO_SPACE_BEFORE = {",", ".", "?", "'s", "'", "n't", ")", ":", ";", "%"}
