@@ -141,7 +141,9 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     code = app.exec()
     # Let cancelled jobs reach their next check before their signal objects are destroyed.
     window.controller.runner.shutdown()
-    QThreadPool.globalInstance().waitForDone(5000)
+    # Model loading cannot stop mid-file, so this may take a few seconds right after start;
+    # leaving a worker running Python while the interpreter shuts down would be worse.
+    QThreadPool.globalInstance().waitForDone(30_000)
     store.close()
     return code
 

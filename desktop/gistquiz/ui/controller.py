@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core import pipeline
 from ..core.document import Document
-from ..core.errors import InvalidOption
+from ..core.errors import Cancelled, InvalidOption
 from ..core.quiz.model import Quiz, QuizOptions
 from ..core.store import Attempt, HistoryStore
 from ..core.summarize import Length, Ranking
@@ -167,6 +167,8 @@ class AppController(QObject):
             try:
                 doc = pipeline.open_text(tiny, language="en")
                 pipeline.build_quiz(doc, QuizOptions(count=1), cancel=cancel)
+            except Cancelled:
+                pass  # the app is closing
             except Exception:
                 log.warning("quiz warm-up failed", exc_info=True)
 

@@ -6,6 +6,7 @@ Qt's own messages are routed into the ``gistquiz.qt`` logger, so one file holds 
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -30,7 +31,10 @@ class RingBuffer(QObject, logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:  # type: ignore[override]
         line = self.format(record)
         self.lines.append(line)
-        self.appended.emit(line)  # queued to the log window if logged from a worker
+        # Queued to the log window if logged from a worker; RuntimeError: the app is shutting
+        # down and Qt already deleted this object.
+        with contextlib.suppress(RuntimeError):
+            self.appended.emit(line)
 
     def text(self) -> str:
         return "\n".join(self.lines)

@@ -74,14 +74,18 @@ class _Runnable(QRunnable):
             signals.progressed.emit(job, float(fraction), message)
 
         try:
-            job.cancel.check()
-            result = job.fn(progress, job.cancel)
-        except GistQuizError as error:
-            signals.failed.emit(job, error)
-        except Exception:  # an unexpected bug: the crash dialog shows it
-            signals.crashed.emit(job, traceback.format_exc())
-        else:
-            signals.finished.emit(job, result)
+            try:
+                job.cancel.check()
+                result = job.fn(progress, job.cancel)
+            except GistQuizError as error:
+                signals.failed.emit(job, error)
+            except Exception:  # an unexpected bug: the crash dialog shows it
+                signals.crashed.emit(job, traceback.format_exc())
+            else:
+                signals.finished.emit(job, result)
+        except RuntimeError as error:
+            # The receiver was deleted while this job ran (the app closed): nobody to tell.
+            log.debug("result of %s not delivered: %s", job.slot, error)
 
 
 class Runner(QObject):
