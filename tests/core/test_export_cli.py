@@ -98,7 +98,7 @@ def test_refuses_to_overwrite_without_force(saved, tmp_path, capsys):
 def test_summary_export(tmp_path):
     assert run(":sample", "--summary", "-l", "3", "-o", tmp_path / "s.md") == 0
     text = (tmp_path / "s.md").read_text(encoding="utf-8")
-    assert text.count("\n- ") == 3 and "Summary by lexrank" in text
+    assert text.count("\n- ") == 3 and f"Summary by {pipeline.DEFAULT_ALGORITHM}" in text
     assert run(":sample", "--summary", "--to", "text", "-a", "textrank", "-o", tmp_path / "s") == 0
     assert "Summary by textrank" in (tmp_path / "s").read_text(encoding="utf-8")
 

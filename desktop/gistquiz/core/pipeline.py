@@ -21,7 +21,7 @@ from .quiz.model import Quiz, QuizOptions
 from .summarize import Length, Ranking
 from .summarize import get as get_summarizer
 
-DEFAULT_ALGORITHM = "lexrank"
+DEFAULT_ALGORITHM = "gist"  # GistRank: beats Lead-3 on news (docs/summaries.md)
 SAMPLE_NAME = "sample/seed-article.txt"
 DEFAULT_QUIZ_OPTIONS = QuizOptions()
 
