@@ -112,6 +112,14 @@ GENERIC = frozenset(
 )
 
 
+def _verb_only(word: str) -> bool:
+    """A word English uses only as a verb ("involve"): a tagger slip, not a modifier."""
+    from lemminflect import getAllLemmas
+
+    kinds = set(getAllLemmas(word.lower()))
+    return bool(kinds) and kinds <= {"VERB", "AUX"}
+
+
 def terms(s: SentenceAnalysis, taken: set[int]) -> Iterator[tuple[int, int, str]]:
     """(first, last, head lemma) token spans of term candidates not overlapping ``taken``."""
     for chunk in s.chunks:
@@ -126,10 +134,13 @@ def terms(s: SentenceAnalysis, taken: set[int]) -> Iterator[tuple[int, int, str]
             s.tags[first] in _LEADING_SKIP
             or s.tokens[first].norm.lower() in _WEAK_ADJ
             or s.tags[first] in ("RB", "RBR", "RBS")
+            or (s.tags[first] == "JJ" and _verb_only(s.tokens[first].norm))
         ):
             first += 1
         words = head + 1 - first
         lemma = s.lemmas[head]
+        if head - 2 >= first and s.tags[head - 1] == "HYPH":
+            lemma = f"{s.tokens[head - 2].norm.lower()}-{lemma}"  # "cease-fire", not "fire"
         hyphenated = any(s.tags[k] == "HYPH" for k in range(first, head + 1))
         if words == 1 and lemma in GENERIC:
             continue
