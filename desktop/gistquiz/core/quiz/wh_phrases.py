@@ -1,0 +1,178 @@
+"""Choosing the wh-phrase for an answer: who / what / which <noun> / when / where / how many
+<noun> / how long / how much / what percentage, with the preposition dropped, pied-piped
+("In how many nations ...") or left stranded ("Who did ... meet with?")."""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp.clauses import SentenceParse
+from .wh_lexicon import (
+    DURATION_UNITS,
+    MONTHS,
+    NAME_HEADS,
+    NP_INTERNAL,
+    PERSON_TITLES,
+    PLACE_PREPS,
+)
+
+
+class _Skip(Exception):
+    """No natural question for this answer here."""
+
+
+def _wh_form(phrase: str) -> str:
+    """ "in how many nations" -> "how many"; "which court" -> "which"."""
+    words = phrase.lower().split()
+    for i, w in enumerate(words):
+        if w == "how":
+            return " ".join(words[i : i + 2])
+        if w in ("who", "what", "which", "when", "where", "whom", "why"):
+            return w
+    return words[0] if words else ""
+
+
+def guess_type(sp: SentenceParse, span: tuple[int, int]) -> tuple[str, str]:
+    """(fact type, subtype) of an untyped answer span: dates and numbers by their words,
+    names by the entity rules of the language layer."""
+    from ..nlp.entities import find_entities
+
+    words = [sp.tokens[i].norm for i in range(*span)]
+    tags = sp.tags[span[0] : span[1]]
+    low = {w.lower() for w in words}
+    if low & MONTHS or any(re.fullmatch(r"1[5-9]\d\d|20\d\d", w) for w in words):
+        return "DATE", ""
+    if "CD" in tags:
+        return ("DURATION" if low & DURATION_UNITS else "NUMBER"), ""
+    if low & PERSON_TITLES:
+        return "PERSON", ""
+    if tags and tags[-1] in ("NNP", "NNPS"):
+        for e in find_entities(sp.tokens, sp.tags):
+            if e.type and e.first < span[1] and span[0] < e.last and e.last == span[1]:
+                return e.type, e.subtype
+        return "PROPER", ""
+    return "TERM", ""
+
+
+class WhPhrases:
+    """Mixin for the question builder: needs ``a``, ``b``, ``words``, ``tags``, ``tree``,
+    ``kids``, ``ftype``, ``subtype``, ``quality``, ``sub``, ``label`` and ``realise``."""
+
+    def duration_of_noun(self, h: int):
+        """ "his three-day tour" -> "How long was Mr. Xi's tour?" (answer: "three-day")."""
+        if self.words[h].lower() in DURATION_UNITS:
+            raise _Skip
+        owner = [
+            c for c in self.kids.get(h, ()) if self.label(c) in ("det", "nmod:poss") and c < self.a
+        ]
+        items: list = ["how long", "was"]
+        for c in owner:
+            if self.words[c].lower() in ("a", "an"):
+                items.append("the")
+            else:
+                items.extend(sorted(self.sub(c)))
+        if not owner:
+            items.append("the")
+        items.append(h)
+        for c in self.kids.get(h, ()):
+            if c > h and self.label(c) == "nmod" and len(self.sub(c)) <= 4:
+                items.extend(sorted(self.sub(c)))
+        self.quality -= 0.05
+        return self.realise(items), (self.a, h), "how long", self.quality
+
+    # -- pieces -------------------------------------------------------------------------
+    def wh_phrase(
+        self, h: int, dep: int, predicate: bool = False
+    ) -> tuple[str, set[int], tuple[int, int], bool]:
+        """The wh-phrase, the tokens it replaces, the answer's token span, pied-piped?"""
+        a, b = self.a, self.b
+        case = [c for c in self.kids.get(h, ()) if self.label(c) == "case" and c < a]
+        if predicate:  # a copular predicate dominates its clause: take only its own phrase
+            moved = set(range(a, b))
+            for c in self.kids.get(h, ()):
+                if self.label(c) in NP_INTERNAL:
+                    moved |= self.sub(c)
+        else:
+            moved = set(range(a, b)) | (self.sub(h) - {x for c in case for x in self.sub(c)})
+        for c in self.kids.get(h, ()):
+            if self.label(c) in ("det", "nmod:poss") and c < a:
+                moved |= self.sub(c)
+        prep = self.words[case[0]].lower() if case else ""
+        ftype = self.ftype
+        words = [self.words[i] for i in range(a, b)]
+        low = [w.lower() for w in words]
+        head_word = self.words[h].lower()
+        pos = self.label(dep)
+        adjunct = pos in ("obl", "obl:tmod", "obl:npmod", "advmod", "nmod")
+        answer_span = (a, b)
+        if ftype in ("NUMBER", "DURATION") and "CD" in self.tags[a:b]:
+            nums = [
+                i
+                for i in range(a, b)
+                if self.tags[i] in ("CD",)
+                or (
+                    self.label(i) in ("advmod", "fixed")
+                    and self.tree.heads[i] in range(a, b)
+                    and i < h
+                )
+            ]
+            if ftype == "DURATION" or head_word in DURATION_UNITS:
+                wh = "how long"
+                moved |= set(case)
+                return wh, moved, answer_span, False
+            if self.tags[h] in ("NNS", "NNPS") and nums and max(nums) < h:
+                noun = [
+                    self.words[i]
+                    for i in range(max(nums) + 1, h + 1)
+                    if self.label(i) in ("compound",) or i == h
+                ]
+                answer_span = (min(nums), max(nums) + 1)
+                wh = "how many " + " ".join(noun)
+                if case:
+                    moved |= set(case)
+                    return f"{prep} {wh}", moved, answer_span, True
+                return wh, moved, answer_span, True
+            if "%" in words or "percent" in low:
+                wh = "what percentage"
+            elif words[0].startswith("$") or "$" in words:
+                wh = "how much"
+            elif (
+                ftype == "NUMBER"
+                and len(words) == 1
+                and re.fullmatch(r"1[5-9]\d\d|20\d\d", words[0])
+            ):
+                wh = "when"
+                moved |= set(case)
+                return wh, moved, answer_span, False
+            else:
+                raise _Skip
+        elif ftype == "DATE":
+            if adjunct or case:
+                moved |= set(case)
+                return "when", moved, answer_span, False
+            wh = "what date" if low[0] not in MONTHS else "when"
+        elif (ftype == "PLACE" and ((case and prep in PLACE_PREPS) or (adjunct and not case))) or (
+            ftype == "PROPER" and prep in ("in", "at", "near") and adjunct
+        ):
+            moved |= set(case)
+            wh = "where"
+            if prep == "from":
+                moved -= set(case)
+            return wh, moved, answer_span, False
+        elif ftype == "PERSON" or (self.tags[h] == "NNP" and any(w in PERSON_TITLES for w in low)):
+            wh = "who"
+        elif ftype in ("ORG", "PLACE", "PROPER") and self.tags[h] in ("NNP", "NNPS"):
+            noun = head_word if head_word in NAME_HEADS else self.subtype.lower()
+            if noun in NAME_HEADS | {"country", "city", "nation", "state"}:
+                wh = f"which {noun}"
+                if case and prep not in ("of", "by"):
+                    moved |= set(case)
+                    return f"{prep} {wh}", moved, answer_span, True
+                return wh, moved, answer_span, True
+            wh = "what"
+            if ftype == "PROPER":
+                self.quality -= 0.1
+        else:
+            wh = "what"
+            self.quality -= 0.05
+        return wh, moved, answer_span, False  # prepositions stay (stranded) for who/what
