@@ -54,10 +54,10 @@ _AFTER_PADDING = [
     (_ALWAYS, regex.compile(r"[^\S\n]{2,}|[^\S \n]"), " "),
     # NLTK's "([^' ])('[sS]|'[mM]|'[dD]|') " -> "\1 \2 " and its n't/'ll rule, with the
     # preceding character as a look-behind so the engine can scan for the quote: the same
-    # matches, ~50x faster.
+    # matches, faster (the engine can skip to a candidate).
     (("'",), regex.compile(r"(?<=[^' ])('[sS]|'[mM]|'[dD]|') "), r" \1 "),
-    (("'",), regex.compile(r"(?<=[^' ])('ll|'LL|'re|'RE|'ve|'VE) "), r" \1 "),
-    (("'",), regex.compile(r"(?<=[^' ])([nN]'[tT])(?<=n't|N'T) "), r" \1 "),
+    # One pass for n't and 'll/'re/'ve, as NLTK: a split must not enable another ("can't'll").
+    (("'",), regex.compile(r"(?<=[^' ])(?=['nN])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), r" \1 "),
 ]
 # MacIntyre contractions, each with a lower-case substring that must occur for it to match
 # (checked first: most books contain few of them).
