@@ -72,3 +72,4 @@ screenshots: $(STAMP)
 train-models: $(STAMP)
 	$(BIN)/python -m gistquiz.core.nlp.train
 	$(BIN)/python -m gistquiz.core.nlp.train_parser  # after the tagger: it parses with its tags
+	$(BIN)/python tests/eval/train_ranker.py  # quiz ranker: after the tagger and parser it reads
