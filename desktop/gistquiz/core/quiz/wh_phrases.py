@@ -54,6 +54,18 @@ def guess_type(sp: SentenceParse, span: tuple[int, int]) -> tuple[str, str]:
     return "TERM", ""
 
 
+PROPER_WHO = True  # an untyped name of one or two plain capitalised words is taken for a person
+
+
+def _name_like(words: list[str], tags) -> bool:
+    return (
+        1 <= len(words) <= 2
+        and all(t == "NNP" for t in tags)
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and words[-1].lower() not in NAME_HEADS
+    )
+
+
 class WhPhrases:
     """Mixin for the question builder: needs ``a``, ``b``, ``words``, ``tags``, ``tree``,
     ``kids``, ``ftype``, ``subtype``, ``quality``, ``sub``, ``label`` and ``realise``."""
@@ -159,7 +171,11 @@ class WhPhrases:
             if prep == "from":
                 moved -= set(case)
             return wh, moved, answer_span, False
-        elif ftype == "PERSON" or (self.tags[h] == "NNP" and any(w in PERSON_TITLES for w in low)):
+        elif (
+            ftype == "PERSON"
+            or (self.tags[h] == "NNP" and any(w in PERSON_TITLES for w in low))
+            or (PROPER_WHO and ftype == "PROPER" and _name_like(words, self.tags[a:b]))
+        ):
             wh = "who"
         elif ftype in ("ORG", "PLACE", "PROPER") and self.tags[h] in ("NNP", "NNPS"):
             noun = head_word if head_word in NAME_HEADS else self.subtype.lower()
