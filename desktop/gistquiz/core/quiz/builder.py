@@ -68,7 +68,7 @@ def build(
         if key not in seen:
             seen.add(key)
             pool.append(i)
-            if len(pool) >= max(6 * options.count, 60):
+            if len(pool) >= max(4 * options.count, 24):
                 break
     candidates: dict[int, list[Question]] = {}
     for n, i in enumerate(pool):
@@ -83,7 +83,10 @@ def build(
                     valid.append(replace(question, score=question.score * scores[i]))
         if valid:
             candidates[i] = valid
-    chosen = _select(facts, scores, candidates, options, diversity())
+    # Spread the questions one per sentence when the text has room for it; a paragraph asked
+    # for more questions than it has sentences keeps the ranker's own order.
+    room = len(doc.body_sentences) >= options.count
+    chosen = _select(facts, scores, candidates, options, diversity() if room else 1.0)
     progress(1.0, f"{len(chosen)} questions")
     return Quiz(doc.id, doc.title, tuple(chosen), options, _notes(doc, chosen, options))
 

@@ -13,6 +13,7 @@ import json
 import logging
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from importlib.resources import files
@@ -258,17 +259,33 @@ def diversity() -> float:
 
     The product wants a quiz spread over the article (a teacher would not ask four questions
     on the first sentence), so the discount is at most ``SPREAD`` whatever SQuAD paragraphs,
-    five sentences long, prefer: their cross-validation puts the cost of a discount of 0.75
-    at 0.001 coverage@k (see train_ranker.py's table).
+    five sentences long, prefer (the builder applies it when the text has at least as many
+    sentences as questions).
     """
     ranker = shipped()
     learned = ranker.discount if ranker is not None and ranker.discount else 1.0
     return min(learned, SPREAD)
 
 
+_recent: dict[tuple, list[float]] = {}
+_recent_lock = threading.Lock()  # quizzes are built on worker threads
+
+
 def rank_scores(doc: Document, facts: Sequence[Fact]) -> list[float]:
-    """A score in [0, 1] per fact, higher = more worth asking about."""
+    """A score in [0, 1] per fact, higher = more worth asking about.
+
+    The last few results are kept: a quiz of several kinds, or a second quiz on the same text
+    with another seed, ranks the same candidates again.
+    """
+    key = (doc.id, tuple((f.start, f.end, f.type, f.extra.get("source", "")) for f in facts))
+    with _recent_lock:
+        cached = _recent.get(key)
+    if cached is not None:
+        return list(cached)
     ranker = shipped()
-    if ranker is None:
-        return [float(f.importance) for f in facts]
-    return ranker.score(doc, facts)
+    scores = [float(f.importance) for f in facts] if ranker is None else ranker.score(doc, facts)
+    with _recent_lock:
+        if len(_recent) >= 8:
+            _recent.pop(next(iter(_recent)))
+        _recent[key] = scores
+    return list(scores)

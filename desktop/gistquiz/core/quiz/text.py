@@ -7,6 +7,7 @@ folds curly quotes and spells numbers as digits ("three" = "3").
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 
@@ -68,6 +69,7 @@ def digits_for_words(text: str) -> str:
     return NUMBER_WORD_RE.sub(lambda m: str(word_to_int(m.group(0).replace(" ", "-"))), text)
 
 
+@functools.lru_cache(maxsize=65536)  # the same answers are compared many times
 def normalize(text: str) -> str:
     """Lower case, digits for number words, no punctuation, no articles, single spaces."""
     low = unify(str(text)).lower()
@@ -79,6 +81,7 @@ def normalize(text: str) -> str:
     return fold_spaces(low)
 
 
+@functools.lru_cache(maxsize=65536)  # the same answers are compared many times
 def squad_normalize(text: str) -> str:
     """The SQuAD v1.1 normalisation, exactly (used where we must agree with the harness)."""
     low = unify(str(text)).lower()
@@ -267,6 +270,7 @@ KNOWN_PLACES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)  # the same answers are compared many times
 def surface_type(answer: str, places: frozenset[str] = KNOWN_PLACES) -> str:
     """One of date | number | person | place | org | proper | common."""
     a = unify(str(answer)).strip()
