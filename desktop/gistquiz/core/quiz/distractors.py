@@ -205,17 +205,27 @@ def perturbations(fact: Fact, rng: random.Random) -> list[str]:
 
 
 def _int_variants(value: int, rng: random.Random) -> list[int]:
+    """Other counts of the same magnitude, alternately below and above the answer, so the
+    answer is neither the smallest nor the largest option by construction."""
     if value <= 12:
         pool = [v for v in range(max(value - 4, 1 if value else 0), value + 6) if v != value]
     else:
-        pool = sorted({round(value * f) for f in (0.5, 0.6, 0.75, 0.8, 1.25, 1.4, 1.5, 2.0)})
-        digits = len(str(value))
-        same = [v for v in pool if len(str(v)) == digits and v != value]
-        pool = same if len(same) >= 3 else [v for v in pool if v != value]
+        factors = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1.1, 1.15, 1.2, 1.25, 1.4, 1.6)
+        pool = sorted({round(value * f) for f in factors} - {value})
         if value % 10 == 0:  # a round number gets round alternatives
             pool = sorted({round(v, -1) for v in pool} - {value})
-    rng.shuffle(pool)
-    return pool
+        same = [v for v in pool if len(str(v)) == len(str(value))]
+        pool = same if len(same) >= 3 else pool
+    below = [v for v in pool if v < value]
+    above = [v for v in pool if v > value]
+    rng.shuffle(below)
+    rng.shuffle(above)
+    if rng.random() < 0.5:
+        below, above = above, below
+    mixed = []
+    for i in range(max(len(below), len(above))):
+        mixed += below[i : i + 1] + above[i : i + 1]
+    return mixed
 
 
 def _digit_variants(token: str, rng: random.Random) -> list[str]:
