@@ -196,8 +196,8 @@ def reduction_sumy_native(article: Article) -> Sequence[int]:
     sumy's ``Sentence`` is equal to any sentence with the same text, so a sentence the
     article repeats (a caption restating the lead, common in Daily Mail copy) is one dict
     key and collects the ratings of both copies. The reference table has that quirk; our
-    engines keep such sentences apart (the "[sumy]" row). Returns indices of our sentences
-    whose text equals a chosen one (first match).
+    engines keep such sentences apart (the "[sumy]" row). Returns the indices of our
+    sentences with the chosen texts.
     """
     from sumy.nlp.tokenizers import Tokenizer
     from sumy.parsers.plaintext import PlaintextParser
@@ -210,8 +210,12 @@ def reduction_sumy_native(article: Article) -> Sequence[int]:
     summarizer.stop_words = stop_words("en")
     document = PlaintextParser(article.doc.text, Tokenizer("english")).document
     texts = [article.doc.clean_sentence(s.index) for s in article.doc.sentences]
-    chosen = [str(sentence) for sentence in summarizer(document, SENTENCES)]
-    return sorted({texts.index(t) for t in chosen if t in texts})
+    picked: list[int] = []
+    for sentence in summarizer(document, SENTENCES):
+        # Both copies of a repeated sentence may be chosen: map each to its own index.
+        matches = [k for k, text in enumerate(texts) if text == str(sentence) and k not in picked]
+        picked.extend(matches[:1])
+    return sorted(picked)
 
 
 def print_table(rows: list[Row]) -> bool:
