@@ -72,3 +72,19 @@ def test_builder_never_crashes_and_every_question_is_valid(tokens, kinds, count,
             assert sum(normalize(o) == normalize(q.answer) for o in q.options) == 1
             assert q.options[q.correct] == q.answer
     assert build(doc, facts, options) == quiz  # deterministic per seed
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tokens=st.lists(TOKEN, min_size=1, max_size=60), seed=st.integers(0, 3))
+def test_pipeline_quiz_on_any_text_is_valid(tokens, seed):
+    from gistquiz.core import pipeline
+
+    try:
+        doc = pipeline.open_text(" ".join(tokens), language="en")
+    except GistQuizError:
+        return
+    quiz = pipeline.build_quiz(doc, QuizOptions(count=6, seed=seed))
+    for q in quiz.questions:
+        assert problems(doc, q) == []
+        if q.kind is Kind.MCQ:
+            assert sum(normalize(o) == normalize(q.answer) for o in q.options) == 1
