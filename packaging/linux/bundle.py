@@ -46,6 +46,13 @@ def system_dependencies(bundle: Path) -> list[str]:
         ):
             continue
         out = subprocess.run(["ldd", str(path)], capture_output=True, text=True).stdout
+        missing = [m.group(1) for m in re.finditer(r"(\S+) => not found", out)]
+        missing = [name for name in missing if name not in bundled]
+        if missing:
+            # The build host lacks a library the bundle needs (e.g. libxcb-icccm4 for the
+            # X11 plugin): the frozen app would fail on X11, so the build must fail here.
+            needs = ", ".join(missing)
+            raise SystemExit(f"{path.name} needs {needs}: install it on the build host")
         for match in re.finditer(r"=>\s+(/\S+)", out):
             lib = match.group(1)
             # A library the bundle carries itself resolves to the host's copy under ldd
