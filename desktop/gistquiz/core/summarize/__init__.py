@@ -6,10 +6,15 @@ modules; ``sumy`` stays the reference engine for comparison.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .base import Length, Ranking, select
+from .baselines import lead_scorer, random_scorer
 from .fast_engine import FAST_SCORERS
 from .registry import Summarizer, add_engine, all_summarizers, get, names, register
-from .sumy_engine import lead_scorer, random_scorer, sumy_scorer
+
+if TYPE_CHECKING:
+    from .registry import Scorer
 
 __all__ = [
     "Length",
@@ -22,6 +27,18 @@ __all__ = [
     "register",
     "select",
 ]
+
+
+def sumy_scorer(name: str) -> Scorer:
+    """The registry's ``sumy`` engine for ``name``; sumy (and NLTK) load on first use only."""
+
+    def score(doc, length, options, cancel):
+        from .sumy_engine import sumy_ratings
+
+        return sumy_ratings(name, doc, length, options, cancel)
+
+    return score
+
 
 _SUMY = [
     ("lexrank", "LexRank", "Graph centrality: sentences most similar to many others rank high."),

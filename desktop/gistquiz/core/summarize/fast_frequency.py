@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import nltk
 import numpy as np
 import scipy.sparse as sp
 
@@ -150,6 +149,8 @@ def edmundson_scorer(doc: Document, length: Length, options: dict, cancel: Cance
         heading_stems = {every.vocabulary[t] for t in heading_terms}
     elif doc.title:
         install_nltk_punkt()
+        import nltk  # lazily: importing NLTK costs about a second (see language.py)
+
         words = [w for w in nltk.word_tokenize(doc.title.strip()) if is_word(w)]
         heading_stems = {stem(w.lower()) for w in words}
     else:

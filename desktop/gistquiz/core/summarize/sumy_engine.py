@@ -7,9 +7,6 @@ hand it a subclass that compares by identity and read every sentence's rating fr
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Sequence
-
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.tokenizers import Tokenizer
@@ -102,24 +99,10 @@ def _build(name: str, doc: Document, options: dict) -> AbstractSummarizer:
     return summarizer
 
 
-def sumy_scorer(name: str) -> Callable[[Document, Length, dict, CancelToken], Sequence[float]]:
-    """A scorer for the registry that runs sumy's implementation of ``name``."""
-
-    def score(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list[float]:
-        cancel.check()
-        document = to_sumy(doc, title_as_heading=name == "edmundson")
-        return _ratings(_build(name, doc, options), document, len(doc.sentences))
-
-    return score
-
-
-def random_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list[float]:
-    """Random scores, seeded (by default from the document) so a run is reproducible."""
-    rng = random.Random(options.get("seed", doc.id))
-    return [rng.random() for _ in doc.sentences]
-
-
-def lead_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list[float]:
-    """The first sentences first: the strong baseline for news."""
-    n = len(doc.sentences)
-    return [float(n - s.index) for s in doc.sentences]
+def sumy_ratings(
+    name: str, doc: Document, length: Length, options: dict, cancel: CancelToken
+) -> list[float]:
+    """Every sentence's rating under sumy's implementation of ``name``."""
+    cancel.check()
+    document = to_sumy(doc, title_as_heading=name == "edmundson")
+    return _ratings(_build(name, doc, options), document, len(doc.sentences))
