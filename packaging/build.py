@@ -85,7 +85,9 @@ def strip_debug_info(bundle: Path) -> None:
 
 
 def tree_mb(path: Path) -> float:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+    return (
+        sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    )
 
 
 def frozen_executable() -> Path:

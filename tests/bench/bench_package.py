@@ -20,7 +20,9 @@ BUNDLE = ROOT / "build" / "dist" / "gistquiz"
 
 
 def tree_mb(path: Path) -> float:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+    return (
+        sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+    )
 
 
 def first_window_seconds(executable: Path, runs: int = 5) -> list[float]:
