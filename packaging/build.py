@@ -170,9 +170,12 @@ def default_steps() -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("steps", nargs="*", choices=[*STEPS, "all"], default=["all"])
+    parser.add_argument("steps", nargs="*", metavar="STEP", help=f"{', '.join(STEPS)} or all")
     args = parser.parse_args()
-    steps = default_steps() if args.steps == ["all"] else args.steps
+    unknown = [s for s in args.steps if s not in STEPS and s != "all"]
+    if unknown:
+        parser.error(f"unknown step(s) {', '.join(unknown)}: choose from {', '.join(STEPS)}, all")
+    steps = default_steps() if args.steps in ([], ["all"]) else args.steps
     print(f"GistQuiz {version()} on {platform.system()} {platform.machine()}: {' '.join(steps)}")
     for name in steps:
         started = time.monotonic()
