@@ -21,6 +21,7 @@ from ..facts.model import Fact
 from ..nlp.clauses import VERB_TAGS, SentenceParse, clause_at, parse_sentence
 from ..nlp.lemmas import inflect, lemma
 from ..nlp.parser import Parse
+from .wh_check import is_well_formed
 from .wh_lexicon import (
     ADJUNCTS,
     DO_FORMS,
@@ -83,7 +84,7 @@ def questions_for_span(
     stem, (a, b), wh, quality = result
     start, end = sp.tokens[a].start, sp.tokens[b - 1].end
     answer = text[start:end]
-    if _norm(answer) in _norm(stem) or not stem.endswith("?"):
+    if _norm(answer) in _norm(stem) or not stem.endswith("?") or not is_well_formed(stem):
         return []
     return [WhCandidate(stem, answer, start, end, sentence, wh, round(quality, 3))]
 
