@@ -11,13 +11,6 @@ _SPACES = re.compile(r"\s+")
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-KIND_LABELS = {
-    Kind.MCQ: "Multiple choice",
-    Kind.CLOZE: "Fill in the blank",
-    Kind.TF: "True or false",
-    Kind.WH: "Short answer",
-}
-
 
 def fold(text: str) -> str:
     """Runs of whitespace folded to one space (kept at the ends), invalid characters gone."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import io
 
-from ..quiz.model import Kind, Quiz
+from ..quiz.model import KIND_LABELS, Kind, Quiz
 from .anki import note_guid
-from .common import KIND_LABELS, LETTERS, answers, correct_text, flat, source
+from .common import LETTERS, answers, correct_text, flat, source
 from .registry import ExportOptions
 
 COLUMNS = ("GUID", "Front", "Back", "Source", "Kind", "Options", "Accepted", "Tags")

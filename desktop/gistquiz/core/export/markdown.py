@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..quiz.model import Kind, Quiz
-from .common import KIND_LABELS, LETTERS, answers, correct_text, flat, source
+from ..quiz.model import KIND_LABELS, Kind, Quiz
+from .common import LETTERS, answers, correct_text, flat, source
 from .registry import ExportOptions, Summary
 
 # Every line we write starts with our own prefix ("## 1\\. ", "- "), so only characters

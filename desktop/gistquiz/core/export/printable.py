@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from ..quiz.model import Kind, Quiz
-from .common import KIND_LABELS, LETTERS, answers, correct_text, flat, source
+from ..quiz.model import KIND_LABELS, Kind, Quiz
+from .common import LETTERS, answers, correct_text, flat, source
 from .registry import ExportOptions, Summary
 
 CSS = """body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; margin: 2em; }

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import gzip
-import json
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -36,6 +34,7 @@ from .parser import (
     features,
     fold_label,
 )
+from .train import write_gzip_json
 
 REPO = Path(__file__).resolve().parents[4]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "treebanks"
@@ -222,13 +221,6 @@ def encode(classes, vocab: dict[str, int], averaged: np.ndarray, files, sentence
         "sentences": sentences,
         "epochs": epochs,
     }
-
-
-def write_gzip_json(obj: dict, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write(data.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,14 @@ class Difficulty(StrEnum):
 
 BLANK = "_____"
 
+# What each kind is called wherever a quiz is shown or exported (the GUI translates its own).
+KIND_LABELS: dict[Kind, str] = {
+    Kind.MCQ: "Multiple choice",
+    Kind.CLOZE: "Fill in the blank",
+    Kind.TF: "True or false",
+    Kind.WH: "Short answer",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Question:

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from .model import Kind, Quiz
+from .model import KIND_LABELS, Kind, Quiz
 
 LETTERS = "ABCD"
-_LABELS = {
-    Kind.MCQ: "Multiple choice",
-    Kind.CLOZE: "Fill in the blank",
-    Kind.TF: "True or false",
-    Kind.WH: "Short answer",
-}
 WIDTH = 88
 
 
@@ -32,7 +26,7 @@ def quiz_text(quiz: Quiz, *, answer_key: bool = True) -> str:
         lines += wrapped[1:]
         if q.kind is Kind.MCQ:
             lines += [f"      {LETTERS[i]}) {option}" for i, option in enumerate(q.options)]
-        lines.append(f"      [{_LABELS[q.kind]}, {q.difficulty.value}]")
+        lines.append(f"      [{KIND_LABELS[q.kind]}, {q.difficulty.value}]")
         lines.append("")
     if answer_key and quiz.questions:
         lines += ["Answer key", "----------"]
