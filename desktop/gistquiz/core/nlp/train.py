@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--only", choices=("tagger", "typer"), default=None)
+    parser.add_argument("--only", choices=("tagger", "typer", "places"), default=None)
     args = parser.parse_args(argv)
     if args.only in (None, "tagger"):
         began = time.perf_counter()
@@ -106,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(files)} files, {len(model['weights'])} features, "
             f"{time.perf_counter() - began:.0f} s"
         )
+    if args.only in (None, "places"):
+        from .gazetteer import build_places
+
+        table = build_places()
+        write_gzip_json(table, args.out / "places.json.gz")
+        print(f"places: {len(table)} names")
     if args.only in (None, "typer"):
         from .typer_train import train_typer_model
 
