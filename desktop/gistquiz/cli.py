@@ -30,13 +30,13 @@ def open_document(
     source: str, language: str | None, max_mb: float | None = None, timeout: float | None = None
 ) -> Document:
     """SOURCE is a path, an http(s) URL, '-' for standard input, or ':sample'."""
-    if source == "-":
-        return pipeline.read_stdin(sys.stdin.buffer, language=language)
-    if source == ":sample":
-        return pipeline.open_sample(language=language or "en")
     if max_mb is not None and not max_mb > 0:
         raise InvalidOption(f"--max-mb must be a positive number of megabytes, not {max_mb:g}.")
     kwargs: dict = {"max_bytes": int(max_mb * 1024 * 1024)} if max_mb else {}
+    if source == "-":
+        return pipeline.read_stdin(sys.stdin.buffer, language=language, **kwargs)
+    if source == ":sample":
+        return pipeline.open_sample(language=language or "en")
     if timeout is not None:
         if not timeout > 0:
             raise InvalidOption(f"--timeout must be a positive number of seconds, not {timeout:g}.")

@@ -54,6 +54,14 @@ def test_whitespace_only_stdin(capsys, monkeypatch):
     assert_one_line_error(err, code, 4, "empty")
 
 
+def test_stdin_over_the_size_limit(capsys, monkeypatch):
+    text = (ARTICLE_TEXT * 2000).encode("utf-8")[: 2 * 1024 * 1024]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, out, err = run(capsys, "summarize", "-", "--max-mb", "1")
+    assert_one_line_error(err, code, 6, "standard input", "1.0 MB", "--max-mb")
+    assert out == ""
+
+
 def test_binary_file(capsys, tmp_path):
     path = tmp_path / "data.txt"
     path.write_bytes(bytes(range(256)) * 20)

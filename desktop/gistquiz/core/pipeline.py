@@ -13,9 +13,10 @@ from pathlib import Path
 
 from . import export
 from .document import Document, build_document
-from .errors import EmptyDocument, InvalidOption
+from .errors import EmptyDocument, InvalidOption, TooLarge
 from .export import ExportResult
 from .loaders import DEFAULT_MAX_BYTES, LoadContext, for_extension, read_limited
+from .loaders.registry import format_mb
 from .progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from .quiz.model import Quiz, QuizOptions
 from .summarize import Length, Ranking
@@ -98,8 +99,19 @@ def open_text(text: str, *, title: str = "", language: str | None = None) -> Doc
     )
 
 
-def read_stdin(stream: io.BufferedReader, *, language: str | None = None) -> Document:
-    return load_bytes(stream.read(), name="stdin.txt", language=language)
+def read_stdin(
+    stream: io.BufferedReader,
+    *,
+    language: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Standard input as plain text, refused past the same size limit as files."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLarge(
+            f"Standard input is over the {format_mb(max_bytes)} limit (raise it with --max-mb)."
+        )
+    return load_bytes(data, name="stdin.txt", language=language)
 
 
 def summarize(
