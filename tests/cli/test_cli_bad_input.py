@@ -55,7 +55,7 @@ def test_whitespace_only_stdin(capsys, monkeypatch):
 
 
 def test_stdin_over_the_size_limit(capsys, monkeypatch):
-    text = (ARTICLE_TEXT * 2000).encode("utf-8")[: 2 * 1024 * 1024]
+    text = b"A short sentence is here. " * 100_000  # 2.6 MB
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
     code, out, err = run(capsys, "summarize", "-", "--max-mb", "1")
     assert_one_line_error(err, code, 6, "standard input", "1.0 MB", "--max-mb")
