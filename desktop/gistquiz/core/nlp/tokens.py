@@ -169,16 +169,11 @@ def _split_word(text: str, a: int, b: int, tokens: list[Token]) -> None:
         _add(tokens, text, b, b + 1)
         return
     word = text[a:b]
-    neg = _NEG.search(word)
-    if neg and neg.start() > 0:
-        cut = a + neg.start()
-        _add(tokens, text, a, cut)
-        _add(tokens, text, cut, b)
-        return
-    clitic = _CLITIC.search(word)
-    if clitic and clitic.start() > 0:
-        cut = a + clitic.start()
-        _add(tokens, text, a, cut)
-        _add(tokens, text, cut, b)
-        return
+    for suffix in (_NEG, _CLITIC):  # "do|n't", "Xi|'s": split off as the treebanks do
+        match = suffix.search(word)
+        if match and match.start() > 0:
+            cut = a + match.start()
+            _add(tokens, text, a, cut)
+            _add(tokens, text, cut, b)
+            return
     _add(tokens, text, a, b)

@@ -215,32 +215,18 @@ def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
     quality = 0.4 if _PRONOUN_START.match(statement(before + answer + after)) else 0.7
     rng = ctx.rng("tf", fact.start)
     distractors = ctx.distractors(fact)
-    if distractors and rng.random() < 0.5:
-        swapped = statement(before + distractors[0] + after)
-        return [
-            _question(
-                ctx,
-                Kind.TF,
-                fact,
-                stem=swapped,
-                answer="False",
-                options=TF_OPTIONS,
-                correct=1,
-                accepted=(),
-                score=quality,
-                explanation=ctx.doc.clean_sentence(fact.sentence),
-            )
-        ]
-    true = statement(before + answer + after)
+    # Half the time (seeded) a false statement: the fact swapped for a same-type distractor.
+    false = bool(distractors) and rng.random() < 0.5
+    stem = statement(before + (distractors[0] if false else answer) + after)
     return [
         _question(
             ctx,
             Kind.TF,
             fact,
-            stem=true,
-            answer="True",
+            stem=stem,
+            answer="False" if false else "True",
             options=TF_OPTIONS,
-            correct=0,
+            correct=1 if false else 0,
             accepted=(),
             score=quality,
         )
