@@ -8,50 +8,81 @@ all sentences joined by newlines: the patterns anchored at the start or end of t
 made line-anchored and the character classes that could reach across a line exclude the
 newline, so each line is tokenized exactly as the lone sentence would be. Sentences Punkt
 would split further (rare: our sentences already come from Punkt) take NLTK's own path.
-``tests/core/test_summarize_tokens.py`` checks token-for-token equality with NLTK.
+
+Cheaper than NLTK, same result (``tests/core/test_summarize_features.py`` checks token for
+token against NLTK; ``tests/bench/check_tokenizer.py`` on whole books):
+* steps that only pad characters with spaces are merged where no step in between looks at
+  those characters, and pads run as ``str.replace`` (a C loop) when the pattern is one char;
+* NLTK's fold of every whitespace run to one space is skipped when the lines hold no
+  whitespace but single spaces (``Document.clean_sentence`` guarantees it): the steps after
+  it only ask whether a neighbour *is* a space, which a run of spaces answers the same way;
+* the result is one flat token list with a ``"\\n"`` token between sentences (and empty
+  strings where spaces ran together), so callers can number tokens without a Python loop.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
 import regex  # the engine NLTK's tokenizer uses; ``re`` differs on some Unicode classes
 
 _M = regex.MULTILINE
-_FINAL_PERIOD_1 = "([^\\.\\n])(\\.)([\\]\\)}>\"'»”’ ]*+)[^\\S\\n]*$"
-_FINAL_PERIOD_2 = "([^\\.\\n])(\\.)([\\]\\)}>\"']*)[^\\S\\n]*$"
+# NLTK's first final-period rule, "([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*$" -> r"\1 \2 \3 ", with
+# the preceding character as a look-behind (the engine then scans for the period).
+_FINAL_PERIOD = "(?<=[^\\.\\n])\\.([\\]\\)}>\"'»”’ ]*+)[^\\S\\n]*$"
+LINE_BREAK = "\x01"  # the token between two sentences in ``treebank_flat``
+
+
+_PAD = "pad"
+_PAD_BEFORE_BREAK = "pad before break"
+
+
+def _pad(match: regex.Match) -> str:
+    # A function replacement is faster than the " \g<0> " template in both engines.
+    return f" {match.group()} "
+
 
 # (needles, pattern, replacement) in NLTKWordTokenizer.tokenize's order, adapted to
 # newline-joined text. A step whose needles (if any) all miss the text cannot match: skipped.
+# A step ``(strings, _PAD, None)`` surrounds every occurrence of each string with spaces by
+# ``str.replace`` (a C loop, several times faster than a regex substitution); the strings
+# must not overlap one another, so the order of the replacements does not matter.
 _ALWAYS = ()
 _BEFORE_PADDING = [
-    (tuple("«“‘„`"), regex.compile("([«“‘„]|[`]+)"), r" \1 "),
+    # NLTK pads «“‘„ and runs of backticks in one pattern; the characters are disjoint.
+    ("«“‘„", _PAD, None),
+    (("`",), regex.compile("[`]+"), _pad),
     (('"',), regex.compile(r'^"', _M), r"``"),
     (("``",), regex.compile(r"(``)"), r" \1 "),
     # ASCII-only pattern: the stdlib engine finds the same matches, twice as fast here.
     (('"', "''"), re.compile(r"([ \(\[{<])(\"|\'{2})"), r"\1 `` "),
     (("'",), regex.compile(r"(?i)(?<!\w)(\')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)"), r"\1 "),
-    (_ALWAYS, regex.compile(_FINAL_PERIOD_1, _M), r"\1 \2 \3 "),
+    (_ALWAYS, regex.compile(_FINAL_PERIOD, _M), r" . \1 "),
     (tuple(":,"), regex.compile(r"([:,])([^\d\n])"), r" \1 \2"),
-    (tuple(":,"), regex.compile(r"([:,])$", _M), r" \1 "),
-    (("..",), regex.compile(r"\.{2,}"), r" \g<0> "),
-    (tuple(";@#$%&"), regex.compile(r"[;@#$%&]"), r" \g<0> "),
-    (tuple("\u2012\u2013\u2014\u2015"), regex.compile(r"[\u2012-\u2015]"), r" \g<0> "),
-    (_ALWAYS, regex.compile(_FINAL_PERIOD_2, _M), r"\1 \2\3 "),
-    (tuple("?!"), regex.compile(r"[?!]"), r" \g<0> "),
+    # NLTK's "([:,])$": a colon or comma right before a line break (or the end) -- fixed
+    # strings, so str.replace (the end of the text is handled in _treebank_text).
+    ((":\n", ",\n"), _PAD_BEFORE_BREAK, None),
+    (("..",), regex.compile(r"\.{2,}"), _pad),
+    # NLTK pads ;@#$%&, then dashes, then (after the final-period step) ?!, then (after the
+    # "' " step) *: one pass. Neither step in between can tell a padded character from an
+    # unpadded one (the final period is followed by none of them; "' " only needs a
+    # non-apostrophe before and a space after, and a padded character gives both).
+    (";@#$%&\u2012\u2013\u2014\u2015?!*", _PAD, None),
+    # NLTK's second final-period rule ("([^\.])(\.)([\]\)}>"']*)\s*$") is left out: it can
+    # only match where the first one did (its closing characters are a subset of the first's,
+    # and the steps in between only insert spaces), and the first one's rewrite leaves a
+    # period followed by a space, which the second cannot match.
     (("' ",), regex.compile(r"([^'\n])' "), r"\1 ' "),
-    (("*",), regex.compile(r"[*]"), r" \g<0> "),
-    (tuple("[](){}<>"), regex.compile(r"[\]\[\(\)\{\}\<\>]"), r" \g<0> "),  # brackets
-    (("--",), regex.compile(r"--"), r" -- "),
+    # Brackets, then "--": disjoint characters, one pass.
+    ((*"[](){}<>", "--"), _PAD, None),
 ]
 _AFTER_PADDING = [
-    (tuple("»”’"), regex.compile("([»”’])"), r" \1 "),
-    (("''",), regex.compile(r"''"), " '' "),
-    (('"',), regex.compile(r'"'), " '' "),
-    # NLTK folds every whitespace run to one space; runs of one plain space need no change.
-    (_ALWAYS, regex.compile(r"[^\S\n]{2,}|[^\S \n]"), " "),
+    ((*"»”’", "''"), _PAD, None),
+    (('"',), '"', " '' "),
     # NLTK's "([^' ])('[sS]|'[mM]|'[dD]|') " -> "\1 \2 " and its n't/'ll rule, with the
     # preceding character as a look-behind so the engine can scan for the quote: the same
     # matches, faster (the engine can skip to a candidate).
@@ -59,10 +90,14 @@ _AFTER_PADDING = [
     # One pass for n't and 'll/'re/'ve, as NLTK: a split must not enable another ("can't'll").
     (("'",), regex.compile(r"(?<=[^' ])(?=['nN])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) "), r" \1 "),
 ]
-# MacIntyre contractions, each with a lower-case substring that must occur for it to match
-# (checked first: most books contain few of them).
+# NLTK's own fold of whitespace runs (the newline excepted), needed only when the text holds
+# whitespace other than single spaces.
+_ODD_SPACE = regex.compile(r"[^\S \n]")
+_FOLD_SPACE = regex.compile(r"[^\S\n]{2,}|[^\S \n]")
+# MacIntyre contractions (NLTK compiles them with the stdlib engine), each with a lower-case
+# substring that must occur for it to match (checked first: most books contain few of them).
 _CONTRACTIONS = [
-    (needle, regex.compile(p))
+    (needle, re.compile(p))
     for needle, p in (
         ("cannot", r"(?i)\b(can)(?#X)(not)\b"),
         ("d'ye", r"(?i)\b(d)(?#X)('ye)\b"),
@@ -77,46 +112,154 @@ _CONTRACTIONS = [
     )
 ]
 
+# A substring each needle holds, shared by several needles: one scan rules them all out
+# (most texts hold none of the contractions; many hold no ASCII apostrophe at all).
+_CONTRACTION_HINTS = {
+    needle: next(hint for hint in ("'", "nn", "mm", "tt") if hint in needle)
+    for needle, _ in _CONTRACTIONS
+}
+
 # sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN: a letter, then letters, apostrophes, hyphens.
 WORD_PATTERN = regex.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
-# Punkt can only split after a sentence-ending character that is not the last one.
-_MAY_SPLIT = regex.compile(r"[.?!](?!$)")
+
+
+def _may_split_pattern() -> re.Pattern:
+    """Where English Punkt could end a sentence inside a line (else the line is one sentence).
+
+    Punkt considers a sentence-end character only when a "non-word" character or whitespace
+    and a token follow it; a break followed by nothing but closing quotes and brackets is
+    folded back by its boundary realignment. Built from NLTK's own patterns.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    lang = PunktLanguageVars()
+    ends = "".join(regex.escape(c) for c in lang.sent_end_chars)
+    non_word = lang._re_non_word_chars
+    realign = lang.re_boundary_realignment.pattern.split("+?")[0]
+    # Lines are joined by newlines: whitespace and a token must not reach the next line.
+    # The stdlib engine is faster here; its \\s covers every space NLTK's engine knows (and a
+    # few more), so the filter stays a superset of Punkt's candidates.
+    return re.compile(
+        f"[{ends}](?=[^\\S\\n]+\\S|(?!{realign}){non_word}|{realign}(?!{realign}*$))", re.M
+    )
 
 
 def _cascade(text: str, steps: list) -> str:
     for needles, pattern, replacement in steps:
-        if not needles or any(needle in text for needle in needles):
-            text = pattern.sub(replacement, text)
+        if pattern is _PAD:
+            for needle in needles:
+                if needle in text:
+                    text = text.replace(needle, f" {needle} ")
+        elif pattern is _PAD_BEFORE_BREAK:
+            for needle in needles:
+                if needle in text:
+                    text = text.replace(needle, f" {needle[0]} \n")
+            if text[-1:] in (":", ","):
+                text = f"{text[:-1]} {text[-1]} "
+        elif not needles or any(needle in text for needle in needles):
+            if isinstance(pattern, str):
+                text = text.replace(pattern, replacement)
+            else:
+                text = pattern.sub(replacement, text)
     return text
 
 
-def _treebank_lines(lines: Sequence[str]) -> list[list[str]]:
-    """NLTKWordTokenizer.tokenize applied to each line (lines hold no newline)."""
-    text = _cascade("\n".join(lines), _BEFORE_PADDING)
-    text = _cascade(" " + text.replace("\n", " \n ") + " ", _AFTER_PADDING)
+def _treebank_text(text: str, odd_space: bool) -> str:
+    """NLTKWordTokenizer's rewriting of each line of ``text``, lines joined by " \\n "."""
+    text = _cascade(text, _BEFORE_PADDING)
+    text = _cascade(" " + text.replace("\n", " \n ") + " ", _AFTER_PADDING[:-2])
+    if odd_space:
+        text = _FOLD_SPACE.sub(" ", text)
+    text = _cascade(text, _AFTER_PADDING[-2:])
+    return _split_contractions(text)
+
+
+def _split_contractions(text: str) -> str:
     lower = text.lower()
+    aligned = len(lower) == len(text)
+    # Substitutions only insert spaces: a hint absent now stays absent.
+    hints = {hint: hint in lower for hint in set(_CONTRACTION_HINTS.values())}
     for needle, pattern in _CONTRACTIONS:
-        if needle in lower:
+        if not hints[_CONTRACTION_HINTS[needle]] or needle not in lower:
+            continue
+        if not aligned:
             text = pattern.sub(r" \1 \2 ", text)
-    return [line.split() for line in text.split("\n")]
+            continue
+        # Every match covers an occurrence of the needle: substitute in a window around each
+        # one (a character of context either side for \b and look-arounds), from the last, so
+        # the positions found in ``lower`` stay valid. Scanning a book with a case-insensitive
+        # pattern costs ~2 ms per 1,000 sentences; this costs microseconds.
+        end = len(lower)
+        while (start := lower.rfind(needle, 0, end)) >= 0:
+            a, b = max(start - 1, 0), start + len(needle) + 1
+            text = text[:a] + pattern.sub(r" \1 \2 ", text[a:b]) + text[b:]
+            end = start
+        lower = text.lower()
+    return text
 
 
-def word_tokenize_many(sentences: Sequence[str]) -> list[list[str]]:
-    """``nltk.word_tokenize(s)`` for every sentence ``s`` (English Punkt, like sumy).
-
-    Sentences must not contain newlines (``Document.clean_sentence`` folds them).
-    """
+@functools.cache
+def _nltk():
     import nltk
 
     from ..language import install_nltk_punkt
 
     install_nltk_punkt()
-    lines = [s.replace("\n", " ") for s in sentences]
-    tokens = _treebank_lines(lines)
-    for i, line in enumerate(lines):
-        if _MAY_SPLIT.search(line) and len(nltk.sent_tokenize(line)) > 1:
-            tokens[i] = nltk.word_tokenize(line)
-    return tokens
+    return nltk, _may_split_pattern()
+
+
+def treebank_flat(sentences: Sequence[str]) -> list[str]:
+    """``nltk.word_tokenize`` of every sentence, as one list: sentences separated by a
+    ``LINE_BREAK`` token (a token that is U+0001 alone is left out: it is never a word).
+    """
+    return treebank_flat_text("\n".join(s.replace("\n", " ") for s in sentences))
+
+
+def treebank_flat_text(text: str, *, single_spaces: bool = False) -> list[str]:
+    """``treebank_flat`` of the sentences ``text.split("\n")``.
+
+    ``single_spaces``: the caller guarantees no whitespace but single spaces and the newlines
+    (``Document.clean_sentence`` output), which skips a scan for other whitespace.
+    """
+    nltk, may_split = _nltk()
+    # Sentences English Punkt splits further get NLTK's own treatment (a placeholder here).
+    candidates = [m.start() for m in may_split.finditer(text)]
+    special: dict[int, list[str]] = {}
+    if candidates:
+        lines = text.split("\n")
+        ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+        for i in sorted({bisect.bisect_right(ends, position) for position in candidates}):
+            if len(nltk.sent_tokenize(lines[i])) > 1:
+                special[i] = nltk.word_tokenize(lines[i])
+                lines[i] = ""
+        if special:
+            text = "\n".join(lines)
+    odd_space = not single_spaces and _ODD_SPACE.search(text) is not None
+    text = _treebank_text(text, odd_space)
+    if LINE_BREAK in text:
+        # The input holds the marker (a control character): a token made of it alone (never
+        # a word) is dropped so that it cannot pass for a sentence break.
+        flat = [LINE_BREAK if t == "\n" else t for t in text.split(" ") if t and t != LINE_BREAK]
+    else:
+        flat = text.replace("\n", LINE_BREAK).split()  # NLTK's own final split()
+    if special:
+        breaks = [i for i, token in enumerate(flat) if token == LINE_BREAK]
+        for line in sorted(special, reverse=True):
+            start = breaks[line - 1] + 1 if line else 0
+            stop = breaks[line] if line < len(breaks) else len(flat)
+            flat[start:stop] = special[line]
+    return flat
+
+
+def word_tokenize_many(sentences: Sequence[str]) -> list[list[str]]:
+    """``nltk.word_tokenize(s)`` for every sentence ``s`` (English Punkt, like sumy)."""
+    lines: list[list[str]] = [[]]
+    for token in treebank_flat(sentences):
+        if token == LINE_BREAK:
+            lines.append([])
+        elif token:
+            lines[-1].append(token)
+    return lines if sentences else []
 
 
 @functools.lru_cache(maxsize=65536)

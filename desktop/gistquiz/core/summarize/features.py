@@ -42,9 +42,10 @@ from ..document import Document
 from ..language import language_name
 from ..language import stemmer as default_stemmer
 from ..language import stop_words as default_stop_words
-from .fast_tokenize import is_word, word_tokenize_many
+from ..progress import NEVER_CANCELLED, CancelToken
+from .fast_tokenize import LINE_BREAK, is_word, treebank_flat_text
 
-__all__ = ["Terms", "Tokens", "sentence_terms", "word_tokens"]
+__all__ = ["Terms", "Tokens", "clear_shared_caches", "sentence_terms", "word_tokens"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,46 +93,73 @@ def _doc_cache(doc: Document) -> dict:
         return entry
 
 
-def word_tokens(doc: Document) -> Tokens:
+def word_tokens(doc: Document, cancel: CancelToken = NEVER_CANCELLED) -> Tokens:
     """The word tokens sumy would see in every sentence of ``doc`` (cached)."""
     entry = _doc_cache(doc)
     with _lock:
         tokens = entry.get("tokens")
         if tokens is None:
-            tokens = entry["tokens"] = _build_tokens(doc)
+            tokens = entry["tokens"] = _build_tokens(doc, cancel)
         return tokens
 
 
-def _build_tokens(doc: Document) -> Tokens:
-    sentences = [doc.clean_sentence(i) for i in range(len(doc.sentences))]
+def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
     special = _special_word_tokenizer(doc.language)
     if special is None:
-        lines = word_tokenize_many(sentences)
+        flat = treebank_flat_text(_clean_text(doc), single_spaces=True)
     else:
+        sentences = [doc.clean_sentence(i) for i in range(len(doc.sentences))]
         # sumy's own tokenizer for this language (Greek: a regexp), applied as sumy does.
-        lines = [list(special.tokenize(s.strip())) for s in sentences]
-    flat = [token for line in lines for token in line]
-    sizes = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-    type_ids: dict[str, int] = {}
-    ids = np.fromiter(
-        (type_ids.setdefault(t, len(type_ids)) for t in flat), dtype=np.int64, count=len(flat)
-    )
+        flat = []
+        for i, sentence in enumerate(sentences):
+            flat.extend([LINE_BREAK] if i else [])
+            flat.extend(t for t in special.tokenize(sentence.strip()) if t != LINE_BREAK)
+    cancel.check()
+    distinct, ids = _number(flat)
+    cancel.check()
     # sumy's word filter, decided once per distinct token; word types keep first-seen order.
-    is_word_type = np.fromiter(map(is_word, type_ids), dtype=bool, count=len(type_ids))
+    is_word_type = np.fromiter(map(is_word, distinct), dtype=bool, count=len(distinct))
+    breaks = (
+        ids == distinct.index(LINE_BREAK) if LINE_BREAK in distinct else np.zeros(len(ids), bool)
+    )
+    sentence = np.cumsum(breaks)
     keep = is_word_type[ids]
     compact = (np.cumsum(is_word_type) - 1).astype(np.int32)
     token_types = compact[ids[keep]]
-    sentence = np.repeat(np.arange(len(lines)), sizes)[keep]
-    offsets = np.zeros(len(lines) + 1, dtype=np.int64)
-    offsets[1:] = np.bincount(sentence, minlength=len(lines)).cumsum()
-    types = tuple(t for t, word in zip(type_ids, is_word_type.tolist(), strict=True) if word)
-    lower_ids: dict[str, int] = {}
-    lower = np.fromiter(
-        (lower_ids.setdefault(t.lower(), len(lower_ids)) for t in types),
-        dtype=np.int32,
-        count=len(types),
-    )
-    return Tokens(types, token_types, offsets, lower, tuple(lower_ids))
+    n = len(doc.sentences)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    if n:
+        offsets[1:] = np.bincount(sentence[keep], minlength=n).cumsum()
+    types = [t for t, word in zip(distinct, is_word_type.tolist(), strict=True) if word]
+    lower_types, lower = _number(list(map(str.lower, types)))
+    return Tokens(tuple(types), token_types, offsets, lower.astype(np.int32), tuple(lower_types))
+
+
+_SEPARATOR = "\x00"  # not whitespace, so no fold reaches across it
+
+
+def _clean_text(doc: Document) -> str:
+    """``doc.clean_sentence(i)`` for every sentence, joined by newlines, in one pass.
+
+    ``clean_sentence`` folds each whitespace run (``re``'s ``\\s``, which is ``str.isspace``)
+    to one space; ``str.split``/``join`` fold the same runs ~3x faster than the regex.
+    """
+    text = doc.text
+    spans = [text[s.start : s.end] for s in doc.sentences]
+    joined = _SEPARATOR.join(spans)
+    if not spans or _SEPARATOR in text or joined[:1].isspace() or joined[-1:].isspace():
+        return "\n".join(doc.clean_sentence(i) for i in range(len(doc.sentences)))
+    return " ".join(joined.split()).replace(_SEPARATOR, "\n")
+
+
+def _number(items: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct items in first-seen order and every item's index among them.
+
+    No Python loop per item: dict keys keep insertion order, and the lookup is a C-level map.
+    """
+    distinct = list(dict.fromkeys(items))
+    index = dict(zip(distinct, range(len(distinct)), strict=True))
+    return distinct, np.fromiter(map(index.__getitem__, items), np.int64, len(items))
 
 
 def _special_word_tokenizer(code: str):
@@ -147,6 +175,7 @@ def sentence_terms(
     *,
     stop_words: Collection[str] | None = None,
     stemmer: Callable[[str], str] | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
 ) -> Terms:
     """Sentence x term counts of stem(lower(word)) for non-stop words (cached; see module doc)."""
     stops = frozenset(default_stop_words(doc.language) if stop_words is None else stop_words)
@@ -156,7 +185,7 @@ def sentence_terms(
     with _lock:
         terms = entry.get(key)
         if terms is None:
-            terms = entry[key] = _build_terms(word_tokens(doc), stops, stem)
+            terms = entry[key] = _build_terms(word_tokens(doc, cancel), stops, stem, cancel)
         return terms
 
 
@@ -176,28 +205,43 @@ def _stem_cache(stem: Callable[[str], str]) -> dict[str, str]:
     return cache
 
 
-def _build_terms(tokens: Tokens, stops: frozenset[str], stem: Callable[[str], str]) -> Terms:
+def clear_shared_caches() -> None:
+    """Forget the stems and word decisions shared between documents (for measurements)."""
+    _stems.clear()
+    is_word.cache_clear()
+
+
+STEMS_PER_CHECK = 2000  # Snowball words between two cancel checks (~30 ms)
+
+
+def _build_terms(
+    tokens: Tokens, stops: frozenset[str], stem: Callable[[str], str], cancel: CancelToken
+) -> Terms:
     # sumy compares lower-cased words with lower-cased stop words, then stems (lower(word)).
     stops = frozenset(w.lower() for w in stops)
     stems = _stem_cache(stem)
-    term_ids: dict[str, int] = {}
-    lower_term = np.full(len(tokens.lower_types), -1, dtype=np.int32)
-    # Terms are numbered in order of first occurrence, so the vocabulary is deterministic.
-    used, first = np.unique(tokens.lower[tokens.token_types], return_index=True)
-    for lower_id in used[np.argsort(first, kind="stable")].tolist():
-        word = tokens.lower_types[lower_id]
-        if word not in stops:
-            stemmed = stems.get(word)
-            if stemmed is None:
-                stemmed = stems[word] = stem(word)
-            lower_term[lower_id] = term_ids.setdefault(stemmed, len(term_ids))
+    # lower_types are in order of first occurrence, so terms numbered in order of first
+    # occurrence too: the vocabulary is deterministic.
+    n_lower = len(tokens.lower_types)
+    is_stop = np.fromiter(map(stops.__contains__, tokens.lower_types), bool, n_lower)
+    content = np.flatnonzero(~is_stop)
+    words = [tokens.lower_types[i] for i in content.tolist()]
+    stemmed = list(map(stems.get, words))
+    missing = [i for i, s in enumerate(stemmed) if s is None]
+    for start in range(0, len(missing), STEMS_PER_CHECK):
+        cancel.check()
+        for i in missing[start : start + STEMS_PER_CHECK]:
+            stemmed[i] = stems[words[i]] = stem(words[i])
+    vocabulary, term_of_word = _number(stemmed)
+    lower_term = np.full(n_lower, -1, dtype=np.int32)
+    lower_term[content] = term_of_word
     token_terms = lower_term[tokens.lower[tokens.token_types]]
     n = len(tokens.offsets) - 1
     keep = token_terms >= 0
     rows = tokens.sentence_of_token[keep]
     counts = sp.csr_matrix(
-        (np.ones(int(keep.sum())), (rows, token_terms[keep])), shape=(n, len(term_ids))
+        (np.ones(int(keep.sum())), (rows, token_terms[keep])), shape=(n, len(vocabulary))
     )
     counts.sum_duplicates()
     lengths = np.bincount(rows, minlength=n).astype(np.int64)
-    return Terms(counts, tuple(term_ids), lengths, tokens.word_counts, token_terms)
+    return Terms(counts, tuple(vocabulary), lengths, tokens.word_counts, token_terms)
