@@ -12,9 +12,13 @@ from summarize_corpus import document_text
 from sumy.nlp.stemmers import null_stemmer
 
 from gistquiz.core.document import build_document
+from gistquiz.core.errors import Cancelled
 from gistquiz.core.language import install_nltk_punkt, stemmer, stop_words
+from gistquiz.core.progress import CancelToken
+from gistquiz.core.summarize import get
+from gistquiz.core.summarize.fast_engine import FAST_SCORERS
 from gistquiz.core.summarize.fast_tokenize import sumy_words_many, word_tokenize_many
-from gistquiz.core.summarize.features import sentence_terms, word_tokens
+from gistquiz.core.summarize.features import clear_shared_caches, sentence_terms, word_tokens
 from gistquiz.core.summarize.sumy_engine import to_sumy
 
 
@@ -43,6 +47,30 @@ TRICKY = [
     "'' double '' quotes ``like this'' and ‘single’ – en — em ‒ figure ― bar..",
     'Ends with colon: Ends with comma, "quote" (paren) [bracket] {brace} <angle> *star*',
 ]
+
+
+# Lines that take the batch tokenizer's less common paths: Punkt would split them again
+# (NLTK's own path), contractions (windowed rewrites), whitespace other than single spaces
+# (NLTK's fold), the control character used as the line marker, colons/commas at the end.
+EDGE_LINES = [
+    "He left. She stayed and cannot go.",
+    'Stop! he cried. "Gonna go?" Yes.',
+    "Mr. Smith met Dr. Jones at 5 p.m. on Main St. today.",
+    "I cannot, gimme that, gotta go -- lemme see, wanna come? 'Tis true; 'twas so.",
+    "CANNOT Gonna more'n d'ye cannot'tis x cannotcannot wanna\tgo.",
+    "Tabs\there and\u00a0non-breaking\u2009thin  double spaces.",
+    "A control \x01 character and\x01glued one.",
+    "Ends with a colon:",
+    "Ends with a comma,",
+    "End.) And more.” Then “quoted.” Fine.)",
+    "Really?! Yes!! No... Maybe.",
+]
+
+
+def test_batch_tokenizer_on_edge_lines():
+    install_nltk_punkt()
+    for lines in (EDGE_LINES, EDGE_LINES[::-1], EDGE_LINES[3:5]):
+        assert word_tokenize_many(lines) == [nltk.word_tokenize(s) for s in lines]
 
 
 def test_batch_tokenizer_on_tricky_punctuation():
@@ -116,3 +144,38 @@ def test_greek_uses_sumys_greek_word_tokenizer():
     tokens = word_tokens(doc)
     for i, s in enumerate(to_sumy(doc).sentences):
         assert tokens.sentence_words(i) == list(s.words)
+
+
+class CancelAfter(CancelToken):
+    """A token that cancels itself after ``checks`` checks (the job is then mid-way)."""
+
+    def __init__(self, checks: int) -> None:
+        super().__init__()
+        self.left = checks
+
+    def check(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            self.cancel()
+        super().check()
+
+
+@pytest.mark.parametrize("checks", [0, 1, 2, 3])
+def test_cancelled_feature_building_stops_and_caches_nothing(checks):
+    doc = build_document(document_text(4, 60), language="en")
+    clear_shared_caches()  # stems are computed (and checked between batches) again
+    with pytest.raises(Cancelled):
+        sentence_terms(doc, cancel=CancelAfter(checks))
+    # Nothing half-built was kept: a later call builds the same features as a fresh document.
+    fresh = build_document(document_text(4, 60), language="en")
+    assert sentence_terms(doc).vocabulary == sentence_terms(fresh).vocabulary
+    assert (sentence_terms(doc).counts != sentence_terms(fresh).counts).nnz == 0
+
+
+@pytest.mark.parametrize("name", sorted(FAST_SCORERS))
+def test_fast_summarizers_stop_on_a_cancelled_token(name):
+    doc = build_document(document_text(5, 40), language="en")
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        get(name).rank(doc, 3, engine="fast", cancel=token)

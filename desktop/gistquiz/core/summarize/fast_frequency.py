@@ -57,12 +57,11 @@ def lsa_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken
     body = body_rows(doc)
     # sumy's dictionary: stems of the non-stop words of the whole document (headings too);
     # its matrix then counts every word whose stem is in the dictionary, stop word or not.
-    dictionary = set(
-        sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer).vocabulary
-    )
+    content = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel)
+    dictionary = set(content.vocabulary)
     if not dictionary or len(body) == 0:
         return finish(doc, body, np.zeros(len(body)), canonical=True)
-    every = sentence_terms(doc, stop_words=(), stemmer=opts.stemmer)
+    every = sentence_terms(doc, stop_words=(), stemmer=opts.stemmer, cancel=cancel)
     counts = every.counts[body][:, np.flatnonzero(_term_flags(every, dictionary))].tocsr()
     m = len(dictionary)
     rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
@@ -107,11 +106,11 @@ def _truncated_ranks(counts, rows, cells, has_words, m, dimensions) -> np.ndarra
 def luhn_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
     opts = sumy_options(doc, options)
     body = body_rows(doc)
-    content = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer)
+    content = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel)
     # Significant: non-stop stems seen more than once in the document (headings included).
     totals = np.asarray(content.counts.sum(axis=0)).ravel()
     significant = {t for t, c in zip(content.vocabulary, totals, strict=True) if c > 1}
-    every = sentence_terms(doc, stop_words=(), stemmer=opts.stemmer)
+    every = sentence_terms(doc, stop_words=(), stemmer=opts.stemmer, cancel=cancel)
     owner, token = _token_rows(doc, body)
     flag = _term_flags(every, significant)[every.token_terms[token]]
     position, sentence = token[flag], owner[flag]
@@ -138,7 +137,7 @@ def edmundson_scorer(doc: Document, length: Length, options: dict, cancel: Cance
     opts = sumy_options(doc, options)
     stem = opts.stemmer
     body = body_rows(doc)
-    every = sentence_terms(doc, stop_words=(), stemmer=stem)
+    every = sentence_terms(doc, stop_words=(), stemmer=stem, cancel=cancel)
     bonus = {stem(w.lower()) for w in options.get("bonus_words", BONUS_WORDS)}
     stigma = {stem(w.lower()) for w in options.get("stigma_words", STIGMA_WORDS)}
     null = {stem(w.lower()) for w in opts.stop_words}

@@ -32,9 +32,11 @@ MAX_ITERATIONS = 10_000  # sumy loops until convergence; this only guards agains
 PAIR_BUDGET = 4_000_000  # explicit pair products allowed for the rare terms of TextRank
 
 
-def _body_counts(doc: Document, options: dict) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
+def _body_counts(
+    doc: Document, options: dict, cancel: CancelToken
+) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
     opts = sumy_options(doc, options)
-    terms = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer)
+    terms = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel)
     body = body_rows(doc)
     return body, terms.counts[body], terms.lengths[body]
 
@@ -103,7 +105,7 @@ def _lexrank_power(step: Callable[[np.ndarray], np.ndarray], n: int, epsilon: fl
 
 
 def lexrank_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
-    body, counts, _ = _body_counts(doc, options)
+    body, counts, _ = _body_counts(doc, options, cancel)
     n = len(body)
     if n == 0:
         return finish(doc, body, np.zeros(0), canonical=True)
@@ -194,7 +196,7 @@ class PairWeights:
 
 
 def textrank_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
-    body, counts, lengths = _body_counts(doc, options)
+    body, counts, lengths = _body_counts(doc, options, cancel)
     n = len(body)
     if n == 0:
         return finish(doc, body, np.zeros(0), canonical=True)
@@ -215,7 +217,7 @@ def textrank_scorer(doc: Document, length: Length, options: dict, cancel: Cancel
 
 
 def reduction_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
-    body, counts, lengths = _body_counts(doc, options)
+    body, counts, lengths = _body_counts(doc, options, cancel)
     if len(body) == 0:
         return finish(doc, body, np.zeros(0), canonical=True)
     weights = PairWeights(counts, lengths, _reduction_factor)

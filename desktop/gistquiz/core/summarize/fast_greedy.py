@@ -54,7 +54,9 @@ def _row_entries(csr: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.n
 def sumbasic_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
     opts = sumy_options(doc, options)
     body = body_rows(doc)
-    counts = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer).counts[body]
+    counts = sentence_terms(
+        doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel
+    ).counts[body]
     n = len(body)
     total = counts.sum()
     prob = np.asarray(counts.sum(axis=0)).ravel() / total if total else np.zeros(counts.shape[1])
@@ -96,7 +98,7 @@ def sumbasic_scorer(doc: Document, length: Length, options: dict, cancel: Cancel
 def kl_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
     """sumy's KLSummarizer, quirks included (see ``_KlState``)."""
     body = body_rows(doc)
-    state = _KlState(doc, body, frozenset(sumy_options(doc, options).stop_words))
+    state = _KlState(doc, body, frozenset(sumy_options(doc, options).stop_words), cancel)
     n = len(body)
     alive = np.ones(n, dtype=bool)
     picked: list[int] = []
@@ -129,8 +131,10 @@ class _KlState:
         KL = sum_w p log p - p log(c + s) + (sum of those p) * log m.
     """
 
-    def __init__(self, doc: Document, body: np.ndarray, stops: frozenset[str]) -> None:
-        tokens = word_tokens(doc)
+    def __init__(
+        self, doc: Document, body: np.ndarray, stops: frozenset[str], cancel: CancelToken
+    ) -> None:
+        tokens = word_tokens(doc, cancel)
         n_lower = len(tokens.lower_types)
         raw_stop = np.fromiter((t in stops for t in tokens.types), bool, len(tokens.types))
         lower_stop = np.fromiter((t in stops for t in tokens.lower_types), bool, n_lower)

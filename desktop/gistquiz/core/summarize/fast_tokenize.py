@@ -34,7 +34,7 @@ _M = regex.MULTILINE
 # NLTK's first final-period rule, "([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*$" -> r"\1 \2 \3 ", with
 # the preceding character as a look-behind (the engine then scans for the period).
 _FINAL_PERIOD = "(?<=[^\\.\\n])\\.([\\]\\)}>\"'»”’ ]*+)[^\\S\\n]*$"
-LINE_BREAK = "\x01"  # the token between two sentences in ``treebank_flat``
+LINE_BREAK = "\x01"  # the token between two sentences in ``treebank_flat_text``
 
 
 _PAD = "pad"
@@ -208,15 +208,10 @@ def _nltk():
     return nltk, _may_split_pattern()
 
 
-def treebank_flat(sentences: Sequence[str]) -> list[str]:
-    """``nltk.word_tokenize`` of every sentence, as one list: sentences separated by a
-    ``LINE_BREAK`` token (a token that is U+0001 alone is left out: it is never a word).
-    """
-    return treebank_flat_text("\n".join(s.replace("\n", " ") for s in sentences))
-
-
-def treebank_flat_text(text: str, *, single_spaces: bool = False) -> list[str]:
-    """``treebank_flat`` of the sentences ``text.split("\n")``.
+def treebank_flat_text(text: str, *, single_spaces: bool = False) -> tuple[list[str], str]:
+    """``nltk.word_tokenize`` of every sentence of ``text.split("\\n")``, as one flat list with
+    a break token between sentences, and that token (``LINE_BREAK``, or a newline when the
+    text holds that control character).
 
     ``single_spaces``: the caller guarantees no whitespace but single spaces and the newlines
     (``Document.clean_sentence`` output), which skips a scan for other whitespace.
@@ -237,27 +232,30 @@ def treebank_flat_text(text: str, *, single_spaces: bool = False) -> list[str]:
     odd_space = not single_spaces and _ODD_SPACE.search(text) is not None
     text = _treebank_text(text, odd_space)
     if LINE_BREAK in text:
-        # The input holds the marker (a control character): a token made of it alone (never
-        # a word) is dropped so that it cannot pass for a sentence break.
-        flat = [LINE_BREAK if t == "\n" else t for t in text.split(" ") if t and t != LINE_BREAK]
+        # The input holds the usual marker (a control character): use the newline, which the
+        # rewrite keeps surrounded by spaces, splitting on single spaces (slower).
+        marker = "\n"
+        flat = [t for t in text.split(" ") if t]
     else:
+        marker = LINE_BREAK
         flat = text.replace("\n", LINE_BREAK).split()  # NLTK's own final split()
     if special:
-        breaks = [i for i, token in enumerate(flat) if token == LINE_BREAK]
+        breaks = [i for i, token in enumerate(flat) if token == marker]
         for line in sorted(special, reverse=True):
             start = breaks[line - 1] + 1 if line else 0
             stop = breaks[line] if line < len(breaks) else len(flat)
             flat[start:stop] = special[line]
-    return flat
+    return flat, marker
 
 
 def word_tokenize_many(sentences: Sequence[str]) -> list[list[str]]:
     """``nltk.word_tokenize(s)`` for every sentence ``s`` (English Punkt, like sumy)."""
+    flat, marker = treebank_flat_text("\n".join(s.replace("\n", " ") for s in sentences))
     lines: list[list[str]] = [[]]
-    for token in treebank_flat(sentences):
-        if token == LINE_BREAK:
+    for token in flat:
+        if token == marker:
             lines.append([])
-        elif token:
+        else:
             lines[-1].append(token)
     return lines if sentences else []
 

@@ -104,11 +104,13 @@ def word_tokens(doc: Document, cancel: CancelToken = NEVER_CANCELLED) -> Tokens:
 
 
 def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
+    cancel.check()
     special = _special_word_tokenizer(doc.language)
     if special is None:
-        flat = treebank_flat_text(_clean_text(doc), single_spaces=True)
+        flat, marker = treebank_flat_text(_clean_text(doc), single_spaces=True)
     else:
         sentences = [doc.clean_sentence(i) for i in range(len(doc.sentences))]
+        marker = LINE_BREAK
         # sumy's own tokenizer for this language (Greek: a regexp), applied as sumy does.
         flat = []
         for i, sentence in enumerate(sentences):
@@ -119,9 +121,7 @@ def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
     cancel.check()
     # sumy's word filter, decided once per distinct token; word types keep first-seen order.
     is_word_type = np.fromiter(map(is_word, distinct), dtype=bool, count=len(distinct))
-    breaks = (
-        ids == distinct.index(LINE_BREAK) if LINE_BREAK in distinct else np.zeros(len(ids), bool)
-    )
+    breaks = ids == distinct.index(marker) if marker in distinct else np.zeros(len(ids), bool)
     sentence = np.cumsum(breaks)
     keep = is_word_type[ids]
     compact = (np.cumsum(is_word_type) - 1).astype(np.int32)
@@ -217,6 +217,7 @@ STEMS_PER_CHECK = 2000  # Snowball words between two cancel checks (~30 ms)
 def _build_terms(
     tokens: Tokens, stops: frozenset[str], stem: Callable[[str], str], cancel: CancelToken
 ) -> Terms:
+    cancel.check()
     # sumy compares lower-cased words with lower-cased stop words, then stems (lower(word)).
     stops = frozenset(w.lower() for w in stops)
     stems = _stem_cache(stem)
