@@ -3,7 +3,9 @@
 Run: ``.venv/bin/python tests/bench/bench_gist.py`` (part of ``make bench``).
 
 Target (issue 4): at most 1.5 s to score Moby Dick (~10,000 sentences), the fast engines'
-speed class. Splitting the text into sentences is the loader's cost and is timed apart.
+speed class, the first call included. Splitting the text into sentences is the loader's
+cost and is timed apart. Times are CPU seconds of this process (time.process_time), so
+other work on a shared machine does not inflate them.
 """
 
 from __future__ import annotations
@@ -25,17 +27,19 @@ def main() -> int:
     if not path.exists():
         print(f"skipped: {path} not found (a fresh clone has no ../shared)")
         return 0
-    started = time.perf_counter()
+    started = time.process_time()
     doc = build_document(path.read_text(encoding="utf-8-sig"), language="en")
-    split = time.perf_counter() - started
+    split = time.process_time() - started
     summarizer = get("gist")
     times = []
     for length in ("10", "5%", "300w", "10"):
-        started = time.perf_counter()
+        started = time.process_time()
         ranking = summarizer.rank(doc, length)
-        times.append((length, time.perf_counter() - started, len(ranking.selected)))
+        times.append((length, time.process_time() - started, len(ranking.selected)))
     print(f"Moby Dick: {len(doc.sentences)} sentences (split in {split:.2f} s, not counted)")
-    print(f"{'length':>8} {'seconds':>8} {'chosen':>7}   target <= {TARGET_SECONDS} s")
+    print(
+        f"{'length':>8} {'CPU s':>8} {'chosen':>7}  target <= {TARGET_SECONDS} s (row 1: 1st call)"
+    )
     for length, seconds, chosen in times:
         verdict = "ok" if seconds <= TARGET_SECONDS else "SLOW"
         print(f"{length:>8} {seconds:8.2f} {chosen:7}   {verdict}")

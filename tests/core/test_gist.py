@@ -12,7 +12,14 @@ from gistquiz.core import pipeline
 from gistquiz.core.document import Block, build_document, document_from_blocks
 from gistquiz.core.errors import InvalidOption
 from gistquiz.core.summarize import get, names
-from gistquiz.core.summarize.gist import GistParams, directed_centrality
+from gistquiz.core.summarize.cue_words import BONUS_WORDS, STIGMA_WORDS, own_title
+from gistquiz.core.summarize.gist import (
+    GistParams,
+    cached_features,
+    directed_centrality,
+    features,
+    s_stem,
+)
 
 # An essay that builds to its point: a loose opening, and a last sentence that states the
 # point by gathering what every earlier sentence says.
@@ -120,7 +127,7 @@ def test_every_length_unit_and_headings_never_chosen():
 def test_options_override_parameters_and_bad_ones_are_refused():
     doc = build_document(KEY_LAST, language="en")
     # Read as news, all weight on position and nothing damped: GistRank becomes Lead.
-    options = {"lead_threshold": 0, "position_weight": 1, "redundancy": 0, "cue_weight": 0}
+    options = {"lead_threshold": 0, "position_weight": 1, "redundancy": 0, "short_words": 1}
     assert get("gist").rank(doc, 2, options=options).selected == (0, 1)
     assert GistParams.from_options({"redundancy": "0.5"}).redundancy == 0.5
     with pytest.raises(InvalidOption):
@@ -148,3 +155,48 @@ def test_directed_centrality_equals_the_dense_sums(rows, cols, density, seed):
     forward, backward = directed_centrality(matrix)
     assert np.allclose(forward, np.triu(dense, 1).sum(axis=1))
     assert np.allclose(backward, np.tril(dense, -1).sum(axis=1))
+
+
+def test_plural_stemmer_merges_plurals_only():
+    # Harman's S-stemmer: plural and singular meet; nothing else is stripped.
+    for singular, plural in [("whale", "whales"), ("city", "cities"), ("shoe", "shoes")]:
+        assert s_stem(plural) == s_stem(singular)
+    assert [s_stem(w) for w in ("bus", "glass", "is", "walked", "walking")] == [
+        "bus",
+        "glass",
+        "is",
+        "walked",
+        "walking",
+    ]
+
+
+def test_features_count_words_and_merge_plurals_across_sentences():
+    doc = build_document("The whale swam. Two whales swam away! Nothing else.", language="en")
+    f = features(doc)
+    assert f.words.tolist() == [3.0, 4.0, 2.0]
+    similarity = (f.vectors @ f.vectors.T).toarray()
+    assert similarity[0, 1] > 0.5  # "whale"/"whales" and "swam" shared; "the" is a stop word
+    assert similarity[0, 2] == 0.0
+    assert f.quote.tolist() == [0.0, 0.0, 0.0]
+    assert cached_features(doc) is cached_features(doc)
+
+
+def test_quotations_are_flagged():
+    doc = build_document(
+        'The mayor spoke on Monday. "We will win," she said. It rained all day.', language="en"
+    )
+    assert features(doc).quote.tolist() == [0.0, 1.0, 0.0]
+
+
+def test_edmundson_reads_only_a_real_title():
+    derived = build_document("Trams get cheaper in town. The council voted.", language="en")
+    assert derived.title and own_title(derived) == ""
+    titled = build_document(
+        "Trams get cheaper in town. The council voted.", title="Budget news", language="en"
+    )
+    assert own_title(titled) == "Budget news"
+
+
+def test_cue_word_lists_are_lower_case_and_disjoint():
+    assert BONUS_WORDS and STIGMA_WORDS and not BONUS_WORDS & STIGMA_WORDS
+    assert all(w == w.lower() and " " not in w for w in BONUS_WORDS | STIGMA_WORDS)
