@@ -284,11 +284,10 @@ class Model:
             scores[~allowed] = -np.inf
             move, label = self.classes[int(scores.argmax())]
             state.apply(move, label)
-        tree = _finish(state, words)
         # imported here: parse_repair needs this module's Parse
-        from .parse_repair import repair_fronted_clause, repair_time_clause
+        from .parse_repair import repair
 
-        return repair_time_clause(repair_fronted_clause(tree, tags))
+        return repair(_finish(state, words), tags)
 
 
 def allowed_classes(state: State, move_masks: list, root_classes: np.ndarray) -> np.ndarray:
