@@ -28,13 +28,14 @@ import itertools
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import regex  # the engine NLTK's tokenizer uses; ``re`` differs on some Unicode classes
 
 _M = regex.MULTILINE
 # NLTK's first final-period rule, "([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*$" -> r"\1 \2 \3 ", with
 # the preceding character as a look-behind (the engine then scans for the period).
 _FINAL_PERIOD = "(?<=[^\\.\\n])\\.([\\]\\)}>\"'»”’ ]*+)[^\\S\\n]*$"
-LINE_BREAK = "\x01"  # the token between two sentences in ``treebank_flat_text``
+LINE_BREAK = "\x01"  # the token between two sentences in ``treebank_numbered``
 
 
 _PAD = "pad"
@@ -115,7 +116,7 @@ _CONTRACTIONS = [
 # A substring each needle holds, shared by several needles: one scan rules them all out
 # (most texts hold none of the contractions; many hold no ASCII apostrophe at all).
 _CONTRACTION_HINTS = {
-    needle: next(hint for hint in ("'", "nn", "mm", "tt") if hint in needle)
+    needle: next(hint for hint in ("'", "nna", "mme", "cannot", "gotta") if hint in needle)
     for needle, _ in _CONTRACTIONS
 }
 
@@ -208,10 +209,25 @@ def _nltk():
     return nltk, _may_split_pattern()
 
 
-def treebank_flat_text(text: str, *, single_spaces: bool = False) -> tuple[list[str], str]:
-    """``nltk.word_tokenize`` of every sentence of ``text.split("\\n")``, as one flat list with
-    a break token between sentences, and that token (``LINE_BREAK``, or a newline when the
-    text holds that control character).
+def number_strings(items: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct items in first-seen order and every item's index among them (int64).
+
+    No Python loop per item: ``dict.setdefault`` mapped over (item, position) keeps each
+    item's first position (dict keys keep insertion order); numpy turns those into indices.
+    """
+    first: dict[str, int] = {}
+    ids = np.fromiter(map(first.setdefault, items, itertools.count()), np.int64, len(items))
+    lookup = np.empty(len(items), dtype=np.int64)
+    lookup[np.fromiter(first.values(), np.int64, len(first))] = np.arange(len(first))
+    return list(first), lookup[ids]
+
+
+def treebank_numbered(
+    text: str, *, single_spaces: bool = False
+) -> tuple[list[str], np.ndarray, str]:
+    """``nltk.word_tokenize`` of every sentence of ``text.split("\\n")`` as numbered tokens:
+    (distinct tokens in first-seen order, the index of every token among them, the break
+    token between sentences -- ``LINE_BREAK``, or a newline if the text holds that character).
 
     ``single_spaces``: the caller guarantees no whitespace but single spaces and the newlines
     (``Document.clean_sentence`` output), which skips a scan for other whitespace.
@@ -231,6 +247,12 @@ def treebank_flat_text(text: str, *, single_spaces: bool = False) -> tuple[list[
             text = "\n".join(lines)
     odd_space = not single_spaces and _ODD_SPACE.search(text) is not None
     text = _treebank_text(text, odd_space)
+    flat, marker = _split(text, special)
+    types, ids = number_strings(flat)
+    return types, ids, marker
+
+
+def _split(text: str, special: dict[int, list[str]]) -> tuple[list[str], str]:
     if LINE_BREAK in text:
         # The input holds the usual marker (a control character): use the newline, which the
         # rewrite keeps surrounded by spaces, splitting on single spaces (slower).
@@ -250,9 +272,9 @@ def treebank_flat_text(text: str, *, single_spaces: bool = False) -> tuple[list[
 
 def word_tokenize_many(sentences: Sequence[str]) -> list[list[str]]:
     """``nltk.word_tokenize(s)`` for every sentence ``s`` (English Punkt, like sumy)."""
-    flat, marker = treebank_flat_text("\n".join(s.replace("\n", " ") for s in sentences))
+    types, ids, marker = treebank_numbered("\n".join(s.replace("\n", " ") for s in sentences))
     lines: list[list[str]] = [[]]
-    for token in flat:
+    for token in (types[i] for i in ids.tolist()):
         if token == marker:
             lines.append([])
         else:

@@ -30,6 +30,7 @@ it needs, as sumy separates ``document.sentences`` from ``document.headings``.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import weakref
 from collections.abc import Callable, Collection
@@ -43,7 +44,7 @@ from ..language import language_name
 from ..language import stemmer as default_stemmer
 from ..language import stop_words as default_stop_words
 from ..progress import NEVER_CANCELLED, CancelToken
-from .fast_tokenize import LINE_BREAK, is_word, treebank_flat_text
+from .fast_tokenize import LINE_BREAK, is_word, number_strings, treebank_numbered
 
 __all__ = ["Terms", "Tokens", "clear_shared_caches", "sentence_terms", "word_tokens"]
 
@@ -107,7 +108,7 @@ def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
     cancel.check()
     special = _special_word_tokenizer(doc.language)
     if special is None:
-        flat, marker = treebank_flat_text(_clean_text(doc), single_spaces=True)
+        distinct, ids, marker = treebank_numbered(_clean_text(doc), single_spaces=True)
     else:
         sentences = [doc.clean_sentence(i) for i in range(len(doc.sentences))]
         marker = LINE_BREAK
@@ -116,8 +117,7 @@ def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
         for i, sentence in enumerate(sentences):
             flat.extend([LINE_BREAK] if i else [])
             flat.extend(t for t in special.tokenize(sentence.strip()) if t != LINE_BREAK)
-    cancel.check()
-    distinct, ids = _number(flat)
+        distinct, ids = number_strings(flat)
     cancel.check()
     # sumy's word filter, decided once per distinct token; word types keep first-seen order.
     is_word_type = np.fromiter(map(is_word, distinct), dtype=bool, count=len(distinct))
@@ -130,8 +130,8 @@ def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
     offsets = np.zeros(n + 1, dtype=np.int64)
     if n:
         offsets[1:] = np.bincount(sentence[keep], minlength=n).cumsum()
-    types = [t for t, word in zip(distinct, is_word_type.tolist(), strict=True) if word]
-    lower_types, lower = _number(list(map(str.lower, types)))
+    types = list(itertools.compress(distinct, is_word_type.tolist()))
+    lower_types, lower = number_strings(list(map(str.lower, types)))
     return Tokens(tuple(types), token_types, offsets, lower.astype(np.int32), tuple(lower_types))
 
 
@@ -150,16 +150,6 @@ def _clean_text(doc: Document) -> str:
     if not spans or _SEPARATOR in text or joined[:1].isspace() or joined[-1:].isspace():
         return "\n".join(doc.clean_sentence(i) for i in range(len(doc.sentences)))
     return " ".join(joined.split()).replace(_SEPARATOR, "\n")
-
-
-def _number(items: list[str]) -> tuple[list[str], np.ndarray]:
-    """The distinct items in first-seen order and every item's index among them.
-
-    No Python loop per item: dict keys keep insertion order, and the lookup is a C-level map.
-    """
-    distinct = list(dict.fromkeys(items))
-    index = dict(zip(distinct, range(len(distinct)), strict=True))
-    return distinct, np.fromiter(map(index.__getitem__, items), np.int64, len(items))
 
 
 def _special_word_tokenizer(code: str):
@@ -233,7 +223,7 @@ def _build_terms(
         cancel.check()
         for i in missing[start : start + STEMS_PER_CHECK]:
             stemmed[i] = stems[words[i]] = stem(words[i])
-    vocabulary, term_of_word = _number(stemmed)
+    vocabulary, term_of_word = number_strings(stemmed)
     lower_term = np.full(n_lower, -1, dtype=np.int32)
     lower_term[content] = term_of_word
     token_terms = lower_term[tokens.lower[tokens.token_types]]
