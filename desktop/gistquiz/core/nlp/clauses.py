@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .parser import Parse, parse
@@ -77,19 +78,39 @@ def subtree_span(tree: Parse, tags: Sequence[str], head: int) -> Span:
     return lo, hi + 1
 
 
+def _subject(tree: Parse, tags: Sequence[str], kids: list[int]) -> int | None:
+    """The clause's subject among its subject-labelled children. When there are several, a
+    phrase the parse mislabelled -- one with a preposition ("In other words the table is
+    set", "For me it is ...") or one set off by a comma before the next ("Elmira, you are
+    ...", "Most of all, my daughter ...") -- gives way; otherwise the first (coordinated
+    subjects, "The problem is that customers leave")."""
+    labels = tree.labels
+    found = [k for k in kids if labels[k] in SUBJECT_LABELS]
+    if not found:
+        return next((k for k in kids if labels[k] == "expl"), None)
+    if len(found) > 1:
+        case = {k for k in found if any(labels[j] == "case" for j in tree.children(k))}
+        set_off = {
+            k
+            for k, nxt in pairwise(found)
+            if any(tags[j] == "," for j in range(subtree_span(tree, tags, k)[1], nxt))
+        }
+        kept = [k for k in found if k not in case and k not in set_off]
+        found = kept or found
+    for wanted in SUBJECT_LABELS:  # the label order as before: nsubj, then passive, clausal
+        for k in found:
+            if labels[k] == wanted:
+                return k
+    return found[0]
+
+
 def clause_at(tree: Parse, tags: Sequence[str], predicate: int) -> Clause:
     """The clause headed by ``predicate`` in ``tree``."""
     kids = tree.children(predicate)
     labels = tree.labels
-    subject_head = None
-    for wanted in SUBJECT_LABELS:
-        subject_head = next((k for k in kids if labels[k] == wanted), None)
-        if subject_head is not None:
-            break
-    if subject_head is None:
-        subject_head = next((k for k in kids if labels[k] == "expl"), None)
-    subject = subtree_span(tree, tags, subject_head) if subject_head is not None else None
     auxes = [k for k in kids if labels[k] in AUX_LABELS]
+    subject_head = _subject(tree, tags, kids)
+    subject = subtree_span(tree, tags, subject_head) if subject_head is not None else None
     negation = next(
         (
             k
