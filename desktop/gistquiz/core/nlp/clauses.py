@@ -23,6 +23,7 @@ Span = tuple[int, int]  # token indices, end exclusive
 
 FINITE_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
 VERB_TAGS = frozenset({"MD", "VB", "VBZ", "VBP", "VBD", "VBN", "VBG"})
+BARE = frozenset({"VB", "VBN"})
 SUBJECT_LABELS = ("nsubj", "nsubj:pass", "csubj", "csubj:pass")
 OBJECT_LABELS = frozenset({"obj", "iobj"})
 ADJUNCT_LABELS = frozenset({"obl", "obl:tmod", "obl:npmod"})
@@ -124,6 +125,10 @@ def clause_at(tree: Parse, tags: Sequence[str], predicate: int) -> Clause:
     main_verb = cops[-1] if copular and tags[predicate] not in VERB_TAGS else predicate
     group = sorted(set(auxes) | {main_verb} | ({negation} if negation is not None else set()))
     finite = next((k for k in group if tags[k] in FINITE_TAGS), None)
+    if finite is None and subject_head is not None and not auxes and tags[main_verb] in BARE:
+        # a verb with its own subject and no auxiliary is finite whatever the tagger said
+        # ("US troops clashed/VBN with ...", "they go/VB"): the tagger's commonest slip here
+        finite = main_verb
     objects = tuple(subtree_span(tree, tags, k) for k in kids if labels[k] in OBJECT_LABELS)
     adjuncts = tuple(subtree_span(tree, tags, k) for k in kids if labels[k] in ADJUNCT_LABELS)
     return Clause(

@@ -220,7 +220,16 @@ def repair_nominal_root(tree: Parse, tags: Sequence[str]) -> Parse:
     if any(t.labels[k] in ("cop", "aux", "aux:pass") for k in t.children(r)):
         return tree
     for c in range(r + 1, t.n):
-        if not t.finite(c) or t.has_subject(c) or t.linked(c):
+        # "Oil companies evacuated/VBN offshore facilities": a participle hanging right off
+        # the noun, with no finite word outside its own phrase, is the tagger's slip for the
+        # past tense
+        slip = (
+            t.heads[c] == r
+            and t.labels[c] == "acl"
+            and tags[c] == "VBN"
+            and not any(tags[j] in FINITE and not t.below(j, c) for j in range(t.n))
+        )
+        if not (t.finite(c) or slip) or t.has_subject(c) or t.linked(c):
             continue
         if t.labels[c] in ("acl:relcl", "ccomp", "advcl", "conj", "csubj", "xcomp"):
             continue
