@@ -241,7 +241,7 @@ def print_table(rows: list[Row]) -> bool:
         r1, r2, rl = row.mean(0), row.mean(1), row.mean(2)
         lo, hi = bootstrap_ci([s[0] for s in row.scores])
         line = (
-            f"{row.name:34} {r1:6.2f} [{lo:5.2f},{hi:5.2f}] {r2:6.2f} {rl:7.2f} {row.seconds:6.1f}"
+            f"{row.name:38} {r1:6.2f} [{lo:5.2f},{hi:5.2f}] {r2:6.2f} {rl:7.2f} {row.seconds:6.1f}"
         )
         key = row.name.removesuffix(" [sumy]")
         # The harness check covers sumy as the reference ran it; fast engines, our
@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
                 label = label.replace("edmundson", "edmundson, English cues+title")
             rows.append(measure(label, articles, registry_chooser(summarizer.name, engine)))
             print(f"  measured {label}", file=sys.stderr)
-    rows.append(measure("edmundson, English cues, own title", articles, edmundson_own_title))
+    rows.append(measure("edmundson, English cues, no derived title", articles, edmundson_own_title))
     if not args.quick:
         rows.append(measure("edmundson (sumy defaults)", articles, edmundson_sumy_defaults))
         rows.append(measure("reduction (sumy native)", articles, reduction_sumy_native))
