@@ -30,6 +30,7 @@ it needs, as sumy separates ``document.sentences`` from ``document.headings``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 import weakref
@@ -204,12 +205,17 @@ def clear_shared_caches() -> None:
 STEMS_PER_CHECK = 2000  # Snowball words between two cancel checks (~30 ms)
 
 
+@functools.lru_cache(maxsize=16)
+def _lower_stops(stops: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in stops)
+
+
 def _build_terms(
     tokens: Tokens, stops: frozenset[str], stem: Callable[[str], str], cancel: CancelToken
 ) -> Terms:
     cancel.check()
     # sumy compares lower-cased words with lower-cased stop words, then stems (lower(word)).
-    stops = frozenset(w.lower() for w in stops)
+    stops = _lower_stops(stops)
     stems = _stem_cache(stem)
     # lower_types are in order of first occurrence, so terms numbered in order of first
     # occurrence too: the vocabulary is deterministic.
@@ -218,7 +224,7 @@ def _build_terms(
     content = np.flatnonzero(~is_stop)
     words = [tokens.lower_types[i] for i in content.tolist()]
     stemmed = list(map(stems.get, words))
-    missing = [i for i, s in enumerate(stemmed) if s is None]
+    missing = [i for i, s in enumerate(stemmed) if s is None] if None in stemmed else []
     for start in range(0, len(missing), STEMS_PER_CHECK):
         cancel.check()
         for i in missing[start : start + STEMS_PER_CHECK]:
@@ -230,9 +236,16 @@ def _build_terms(
     n = len(tokens.offsets) - 1
     keep = token_terms >= 0
     rows = tokens.sentence_of_token[keep]
-    counts = sp.csr_matrix(
-        (np.ones(int(keep.sum())), (rows, token_terms[keep])), shape=(n, len(vocabulary))
+    # CSR built directly (sorted, duplicates summed): one sort of (row, term) keys instead of
+    # scipy's COO -> CSR conversion and its format checks.
+    keys, repeats = np.unique(
+        rows.astype(np.int64) * max(len(vocabulary), 1) + token_terms[keep], return_counts=True
     )
-    counts.sum_duplicates()
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indptr[1:] = np.bincount(keys // max(len(vocabulary), 1), minlength=n).cumsum()
+    counts = sp.csr_matrix(
+        (repeats.astype(np.float64), (keys % max(len(vocabulary), 1)).astype(np.int32), indptr),
+        shape=(n, len(vocabulary)),
+    )
     lengths = np.bincount(rows, minlength=n).astype(np.int64)
     return Terms(counts, tuple(vocabulary), lengths, tokens.word_counts, token_terms)
