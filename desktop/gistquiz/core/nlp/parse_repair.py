@@ -310,8 +310,41 @@ def repair_unmarked_clause(tree: Parse, tags: Sequence[str]) -> Parse:
     return tree
 
 
+def repair_first_conjunct(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "Cecile is a hairdresser and has just moved in": the root-last parser crowned the
+    second conjunct and scattered the first below it. When a finite word before the root's
+    coordinating conjunction heads (or is the copula/auxiliary of) a predicate that is not a
+    subordinate or relative clause, that predicate is the root and the old root its conj;
+    the root's dependents before the conjunction go with it (a subject as its subject)."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    k = next((c for c in t.children(r) if c < r and t.labels[c] == "cc"), None)
+    if k is None:
+        return tree
+    f = next((j for j in range(k) if tags[j] in FINITE), None)
+    if f is None:
+        return tree
+    h = t.heads[f] if t.labels[f] in ("cop", "aux", "aux:pass") else f
+    if h in (r, -1) or h >= k or t.linked(h):
+        return tree
+    if t.labels[h] in ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"):
+        return tree
+    moved = [c for c in t.children(r) if c < k]
+    if not t.has_subject(h) and not any(t.labels[c] in SUBJECTS for c in moved):
+        return tree
+    has_subject = t.has_subject(h)
+    t.heads[h], t.labels[h] = -1, "root"
+    for c in moved:
+        t.heads[c] = h
+        if t.labels[c] in SUBJECTS and has_subject:
+            t.labels[c] = "dep"
+        has_subject = has_subject or t.labels[c] in SUBJECTS
+    t.heads[r], t.labels[r] = h, "conj"
+    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+
+
 def repair(tree: Parse, tags: Sequence[str]) -> Parse:
     """Every repair, in the order they were measured."""
     tree = repair_time_clause(repair_fronted_clause(tree, tags))
     tree = repair_opening_clause(repair_nominal_root(tree, tags), tags)
-    return repair_unmarked_clause(tree, tags)
+    return repair_first_conjunct(repair_unmarked_clause(tree, tags), tags)
