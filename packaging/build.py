@@ -68,6 +68,7 @@ def step_freeze() -> None:
     )
     if sys.platform.startswith("linux"):
         strip_debug_info(BUNDLE)
+        slim_icu(BUNDLE)
     print(f"frozen in {time.monotonic() - started:.1f} s: {BUNDLE} ({tree_mb(BUNDLE):.0f} MB)")
 
 
@@ -82,6 +83,20 @@ def strip_debug_info(bundle: Path) -> None:
         if not path.is_file() or path.is_symlink() or any(p.endswith(".libs") for p in path.parts):
             continue
         subprocess.run(["strip", "--strip-debug", str(path)], check=False, capture_output=True)
+
+
+def slim_icu(bundle: Path) -> None:
+    """Linux: drop the ICU data Qt never reads (packaging/linux/icu_data.py)."""
+    from linux import icu_data
+
+    for library in bundle.rglob("libicudata.so.*"):
+        if library.is_symlink():
+            continue
+        sizes = icu_data.slim(library)
+        if sizes is None:
+            print(f"ICU data kept whole (no {', '.join(icu_data.tools_missing())} on this host)")
+        else:
+            print(f"ICU data {sizes[0] / 1e6:.1f} -> {sizes[1] / 1e6:.1f} MB: {library.name}")
 
 
 def tree_mb(path: Path) -> float:

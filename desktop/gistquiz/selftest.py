@@ -1,7 +1,8 @@
 """``gistquiz --self-test``: proves an installed or frozen app works end to end.
 
 Loads the language data from inside the install, summarizes the sample with every algorithm,
-builds a quiz, writes every export format to a temp dir, renders the main window offscreen and
+builds a quiz, writes every export format to a temp dir, opens the sample as every file type
+(md, html, docx, epub, pdf), renders the main window offscreen and
 checks the PNG is not blank. Prints a JSON report (``--report FILE`` also writes it: a windowed
 Windows exe has no stdout). Exit 0 only if every check passed; a watchdog ends a hung run.
 """
@@ -90,6 +91,56 @@ def _check_exports(workdir: Path) -> str:
     return ", ".join(written)
 
 
+def _check_loaders(workdir: Path) -> str:
+    """Open the sample as every file type: each loader's libraries are in the bundle."""
+    import io
+    import zipfile
+
+    from .core import pipeline
+
+    paragraphs = [p for p in pipeline.sample_bytes().decode("utf-8").splitlines() if p.strip()]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    files = {
+        "sample.md": ("# " + "\n\n".join(paragraphs)).encode(),
+        "sample.html": f"<html><head><title>{paragraphs[0]}</title></head><body><article>"
+        f"<h1>{paragraphs[0]}</h1>{body}</article></body></html>".encode(),
+    }
+    import docx
+    from ebooklib import epub
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    files["sample.docx"] = out.getvalue()
+    book = epub.EpubBook()
+    book.set_identifier("gistquiz-self-test")
+    book.set_title(paragraphs[0])
+    book.set_language("en")
+    chapter = epub.EpubHtml(title="1", file_name="c1.xhtml", lang="en")
+    chapter.content = f"<html><head><title>1</title></head><body>{body}</body></html>"
+    book.add_item(chapter)
+    book.toc = (chapter,)
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", chapter]
+    out = io.BytesIO()
+    epub.write_epub(out, book)
+    files["sample.epub"] = out.getvalue()
+    assert zipfile.is_zipfile(io.BytesIO(files["sample.epub"]))
+    for pdf in sorted(workdir.glob("*.pdf"))[:1]:  # written by the exports check
+        files["sample.pdf"] = pdf.read_bytes()
+    counts = []
+    for name, data in files.items():
+        path = workdir / name
+        path.write_bytes(data)
+        doc = pipeline.open_source(path)
+        assert len(doc.sentences) >= 3, f"{name}: {len(doc.sentences)} sentences"
+        counts.append(f"{name.rsplit('.', 1)[1]} {len(doc.sentences)}")
+    return ", ".join(counts)
+
+
 def _check_window(workdir: Path) -> str:
     from .app import main as app_main
 
@@ -151,6 +202,7 @@ def run_self_test(report_path: str | None = None) -> int:
             ("summaries", _check_summaries),
             ("quiz", _check_quiz),
             ("exports", lambda: _check_exports(workdir)),
+            ("loaders", lambda: _check_loaders(workdir)),
             ("main window", lambda: _check_window(workdir)),
         ]
         for name, check in checks:

