@@ -122,6 +122,21 @@ def test_terms_are_sumys_stemmed_content_words(seed):
     assert terms.counts.shape == (len(doc.sentences), len(terms.vocabulary))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A first\x00 sentence here.  Second\t\tone\u00a0is\nhere. Third one, done.",
+        "Tabs\tand\u2009thin spaces. A control \x01 mark and\x01glued. I cannot go!",
+        "He said: 'Tis so. Gonna see Mr. Smith... (really?) Yes -- no.",
+    ],
+)
+def test_tokens_are_sumy_sentence_words_in_odd_text(text):
+    doc = build_document(text, language="en")
+    tokens = word_tokens(doc)
+    for i, s in enumerate(to_sumy(doc).sentences):
+        assert tokens.sentence_words(i) == list(s.words)
+
+
 def test_terms_are_cached_per_options_and_unstemmed_on_request():
     doc = build_document(document_text(3, 20), language="en")
     assert sentence_terms(doc) is sentence_terms(doc)
