@@ -1,6 +1,6 @@
 """Fit GistRank's parameters on cnndm-dev200, print the search and a k-fold cross-validation.
 
-Run: ``.venv/bin/python tests/eval/fit_gist.py`` (about a minute on 2 cores).
+Run: ``.venv/bin/python tests/eval/fit_gist.py`` (1-4 minutes on 2 cores, with load).
 
 Five weights are fitted, on a coarse grid chosen before looking at the result (values a
 reader would call "low / middle / high"); the rest of ``GistParams`` are priors from the
