@@ -27,6 +27,12 @@ WATCHDOG_SECONDS = 240
 HUNG_EXIT = 3
 
 
+def _require(ok: bool, message: str) -> None:
+    """A failed check (not ``assert``: the frozen app runs optimized, without asserts)."""
+    if not ok:
+        raise AssertionError(message)
+
+
 def _check_language() -> str:
     import nltk
 
@@ -34,7 +40,8 @@ def _check_language() -> str:
     from .core.language import install_nltk_punkt
 
     install_nltk_punkt()
-    assert nltk.sent_tokenize("Mr. Xi went home. He slept.") == ["Mr. Xi went home.", "He slept."]
+    split = nltk.sent_tokenize("Mr. Xi went home. He slept.")
+    _require(split == ["Mr. Xi went home.", "He slept."], f"Punkt split: {split}")
     doc = pipeline.open_sample()
     detail = f"sample: {len(doc.sentences)} sentences"
     try:
@@ -42,7 +49,7 @@ def _check_language() -> str:
     except ImportError:
         return detail
     tags = tag(["Mr.", "Xi", "traveled", "to", "Moscow", "."])
-    assert tags[2].startswith("VB"), tags
+    _require(tags[2].startswith("VB"), f"tagger: {tags}")
     return detail + f"; tagger: {' '.join(tags)}"
 
 
@@ -53,7 +60,7 @@ def _check_summaries() -> str:
     doc = pipeline.open_sample()
     for name in names():
         ranking = pipeline.summarize(doc, name, 3)
-        assert len(ranking.selected) == 3, name
+        _require(len(ranking.selected) == 3, name)
     return f"{len(names())} algorithms"
 
 
@@ -61,7 +68,7 @@ def _check_quiz() -> str:
     from .core import pipeline
 
     quiz = pipeline.build_quiz(pipeline.open_sample())
-    assert len(quiz.questions) >= 5, f"only {len(quiz.questions)} questions"
+    _require(len(quiz.questions) >= 5, f"only {len(quiz.questions)} questions")
     return f"{len(quiz.questions)} questions"
 
 
@@ -86,7 +93,7 @@ def _check_exports(workdir: Path) -> str:
             pipeline.export_summary(doc, ranking, exporter.name, path)
             targets.append(path)
         for path in targets:
-            assert path.stat().st_size > 0, f"{exporter.name}: empty {path.name}"
+            _require(path.stat().st_size > 0, f"{exporter.name}: empty {path.name}")
         written.append(exporter.name)
     return ", ".join(written)
 
@@ -128,7 +135,7 @@ def _check_loaders(workdir: Path) -> str:
     out = io.BytesIO()
     epub.write_epub(out, book)
     files["sample.epub"] = out.getvalue()
-    assert zipfile.is_zipfile(io.BytesIO(files["sample.epub"]))
+    _require(zipfile.is_zipfile(io.BytesIO(files["sample.epub"])), "epub writer")
     for pdf in sorted(workdir.glob("*.pdf"))[:1]:  # written by the exports check
         files["sample.pdf"] = pdf.read_bytes()
     counts = []
@@ -136,7 +143,7 @@ def _check_loaders(workdir: Path) -> str:
         path = workdir / name
         path.write_bytes(data)
         doc = pipeline.open_source(path)
-        assert len(doc.sentences) >= 3, f"{name}: {len(doc.sentences)} sentences"
+        _require(len(doc.sentences) >= 3, f"{name}: {len(doc.sentences)} sentences")
         counts.append(f"{name.rsplit('.', 1)[1]} {len(doc.sentences)}")
     return ", ".join(counts)
 
@@ -146,15 +153,15 @@ def _check_window(workdir: Path) -> str:
 
     png = workdir / "window.png"
     code = app_main(["--screenshot", str(png)])
-    assert code == 0 and png.exists(), f"screenshot exit {code}"
+    _require(code == 0 and png.exists(), f"screenshot exit {code}")
     from PySide6.QtGui import QImage
 
     image = QImage(str(png))
-    assert not image.isNull() and image.width() > 200, "unreadable screenshot"
+    _require(not image.isNull() and image.width() > 200, "unreadable screenshot")
     colours = {
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
-    assert len(colours) > 20, f"blank window ({len(colours)} colours)"
+    _require(len(colours) > 20, f"blank window ({len(colours)} colours)")
     return f"{image.width()}x{image.height()}, {len(colours)} colours"
 
 
@@ -165,6 +172,7 @@ def run_self_test(report_path: str | None = None) -> int:
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "frozen": bool(getattr(sys, "frozen", False)),
+        "optimize": sys.flags.optimize,
         "checks": [],
     }
 

@@ -1,14 +1,18 @@
 """Installer figures: bundle size, .deb size, frozen start-to-first-window time.
 
 Reads what `make package` built (build/dist/gistquiz, dist/*.deb); prints each figure beside
-its target from the installers issue. First window: wall time of `gistquiz --screenshot`
-offscreen (start, build the window on the sample, render it, save the PNG, exit) — an upper
-bound on start-to-first-window, median of 5 warm runs.
+its target from the installers issue. Two start-up figures, offscreen, median of 5 warm runs
+(wall time, and the process's CPU time beside it: the machine is shared):
+* first window: launch to the main window's first paint, the app started as a user starts it
+  (GISTQUIZ_STARTUP_PROBE makes it print that time and exit) -- the issue's target;
+* window with summary: `gistquiz --screenshot` (start, open and summarize the sample in the
+  foreground, render, save the PNG, exit) -- an upper bound including the first summary.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -25,11 +29,44 @@ def tree_mb(path: Path) -> float:
     )
 
 
-def first_window_seconds(executable: Path, runs: int = 5) -> list[float]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def first_window_seconds(executable: Path, runs: int = 5) -> tuple[list[float], list[float]]:
+    """(wall, CPU) seconds from launch to the first paint of the main window."""
+    walls, cpus = [], []
+    for i in range(runs + 1):  # the first run warms the page cache and is dropped
+        with tempfile.TemporaryDirectory() as home:
+            env = {
+                **os.environ,
+                "QT_QPA_PLATFORM": "offscreen",
+                "HOME": home,
+                "XDG_CONFIG_HOME": f"{home}/cfg",
+                "XDG_DATA_HOME": f"{home}/data",
+                "XDG_STATE_HOME": f"{home}/state",
+            }
+            cpu = _children_cpu()
+            env["GISTQUIZ_STARTUP_PROBE"] = repr(time.time())
+            out = subprocess.run(
+                [str(executable)], env=env, check=True, capture_output=True, text=True, timeout=120
+            ).stdout
+            cpu = _children_cpu() - cpu
+        seconds = float(out.split("first window", 1)[1].split()[0])
+        if i:
+            walls.append(seconds)
+            cpus.append(cpu)
+    return walls, cpus
+
+
+def screenshot_seconds(executable: Path, runs: int = 5) -> tuple[list[float], list[float]]:
+    """(wall, CPU) seconds of `gistquiz --screenshot` on the sample."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    times = []
+    walls, cpus = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(runs + 1):  # the first run warms the page cache and is dropped
+            cpu = _children_cpu()
             started = time.perf_counter()
             subprocess.run(
                 [str(executable), "--screenshot", f"{tmp}/w{i}.png"],
@@ -38,8 +75,17 @@ def first_window_seconds(executable: Path, runs: int = 5) -> list[float]:
                 capture_output=True,
                 timeout=120,
             )
-            times.append(time.perf_counter() - started)
-    return times[1:]
+            if i:
+                walls.append(time.perf_counter() - started)
+                cpus.append(_children_cpu() - cpu)
+    return walls, cpus
+
+
+def _row(label: str, walls: list[float], cpus: list[float], target: str) -> str:
+    return (
+        f"{label:<34} {statistics.median(walls):>8.2f} s   {target}  (wall: "
+        f"{', '.join(f'{t:.2f}' for t in walls)}; CPU median {statistics.median(cpus):.2f} s)"
+    )
 
 
 def main() -> None:
@@ -57,11 +103,9 @@ def main() -> None:
         print(f"{'.deb (' + compression + ')':<34} {size:>8.1f} MB  target <= 55 MB (xz)")
     for tarball in sorted((ROOT / "dist").glob("gistquiz-*.tar.gz")):
         print(f"{'tar.gz':<34} {tarball.stat().st_size / 1e6:>8.1f} MB  69 MB (reference app)")
-    times = first_window_seconds(BUNDLE / "gistquiz")
-    print(
-        f"{'frozen first window (warm, median)':<34} {statistics.median(times):>8.2f} s   "
-        f"target <= 1.5 s  (runs: {', '.join(f'{t:.2f}' for t in times)})"
-    )
+    executable = BUNDLE / "gistquiz"
+    print(_row("frozen first window (warm, median)", *first_window_seconds(executable), "<= 1.5 s"))
+    print(_row("window with summary (--screenshot)", *screenshot_seconds(executable), "(bound)"))
 
 
 if __name__ == "__main__":

@@ -130,6 +130,7 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     store, problem = open_store()
     window = make_window(settings, store)
     install_excepthook(window)
+    _startup_probe(window)
     window.show()
     if problem:
         window.show_error(problem)
@@ -146,6 +147,29 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     QThreadPool.globalInstance().waitForDone(30_000)
     store.close()
     return code
+
+
+def _startup_probe(window: MainWindow) -> None:
+    """GISTQUIZ_STARTUP_PROBE=<epoch seconds at launch>: print the seconds from launch to the
+    window's first paint and exit at once (tests/bench/bench_package.py measures with it)."""
+    import os
+
+    started = os.environ.get("GISTQUIZ_STARTUP_PROBE")
+    if not started:
+        return
+    import time
+
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(f"first window {time.time() - float(started):.3f} s", flush=True)
+                os._exit(0)  # the background jobs may still run: do not wait for them
+            return False
+
+    window._startup_probe = FirstPaint(window)  # kept alive with the window
+    window.installEventFilter(window._startup_probe)
 
 
 def screenshot(args: argparse.Namespace, qt_args: list[str]) -> int:
