@@ -28,6 +28,9 @@ def test_self_test_passes_and_reports_every_check(tmp_path):
     failed = [c for c in data["checks"] if not c["ok"]]
     assert result.returncode == 0 and not failed, failed
     names = [c["name"] for c in data["checks"]]
-    assert names == ["language data", "summaries", "quiz", "exports", "main window"]
+    assert names == ["language data", "summaries", "quiz", "exports", "loaders", "main window"]
     assert "pdf" in data["checks"][3]["detail"] and "apkg" in data["checks"][3]["detail"]
+    assert all(
+        kind in data["checks"][4]["detail"] for kind in ("md", "html", "docx", "epub", "pdf")
+    )
     assert json.loads(result.stdout)["ok"] is True
