@@ -153,6 +153,37 @@ def test_sumy_words_many_filters_like_sumy():
     ]
 
 
+@pytest.mark.parametrize(
+    "token",
+    [
+        "cafe\u0301",
+        "naïve",
+        "x\u00b2",
+        "\u216b",
+        "a\u200dz",
+        "\u01c5x",
+        "don't",
+        "-x",
+        "_x",
+        "x_y",
+        "1st",
+        "well-known",
+        "O'Brien",
+        "n't",
+        "'s",
+        "",
+        "a",
+        "ß",
+    ],
+)
+def test_word_filter_is_sumys(token):
+    from sumy.nlp.tokenizers import Tokenizer
+
+    from gistquiz.core.summarize.fast_tokenize import is_word
+
+    assert is_word(token) == Tokenizer._is_word(token)
+
+
 def test_greek_uses_sumys_greek_word_tokenizer():
     text = "Η φάλαινα είναι μεγάλη; Ο καπετάνιος, όμως, δεν φοβάται. Η θάλασσα-ήρεμη σήμερα!"
     doc = build_document(text, language="el")

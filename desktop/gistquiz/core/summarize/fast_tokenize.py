@@ -127,7 +127,9 @@ _CONTRACTION_HINTS = {
 }
 
 # sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN: a letter, then letters, apostrophes, hyphens.
-WORD_PATTERN = regex.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+# With the stdlib engine, as sumy: ``regex`` counts combining marks (a decomposed "é") and
+# joiners as word characters where ``re`` does not, and superscript digits the other way.
+WORD_PATTERN = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 
 
 def _may_split_pattern() -> re.Pattern:
@@ -291,7 +293,8 @@ def word_tokenize_many(sentences: Sequence[str]) -> list[list[str]]:
 @functools.lru_cache(maxsize=65536)
 def is_word(token: str) -> bool:
     """sumy's ``Tokenizer._is_word``."""
-    return WORD_PATTERN.match(token) is not None
+    # isalpha() is a C check, and an alphabetic character is always one of re's [^\W\d_].
+    return token.isalpha() or WORD_PATTERN.match(token) is not None
 
 
 def sumy_words_many(sentences: Sequence[str]) -> list[list[str]]:
