@@ -5,6 +5,9 @@ from __future__ import annotations
 import ast
 import gzip
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +111,72 @@ def test_the_app_imports_no_module_the_bundle_leaves_out():
                 if hit and (rel, name) not in allowed:
                     offenders.append(f"{rel}: {name}")
     assert not offenders, offenders
+
+
+def _icu_data():
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from linux import icu_data
+
+    return icu_data
+
+
+@pytest.mark.parametrize(
+    ("item", "dropped"),
+    [
+        ("icudt73l/ibm-943_P15A-2003.cnv", True),  # a legacy code page
+        ("icudt73l/cnvalias.icu", False),
+        ("icudt73l/de.res", False),  # locale data proper stays
+        ("icudt73l/zoneinfo64.res", False),
+        ("icudt73l/uprops.icu", False),
+        ("icudt73l/coll/de.res", True),
+        ("icudt73l/coll/en_GB.res", False),
+        ("icudt73l/coll/root.res", False),
+        ("icudt73l/coll/ucadata.icu", False),
+        ("icudt73l/brkitr/cjdict.dict", True),
+        ("icudt73l/brkitr/word.brk", False),
+        ("icudt73l/translit/root.res", True),
+        ("icudt73l/rbnf/en.res", True),
+        ("icudt73l/lang/fr.res", True),
+        ("icudt73l/lang/en.res", False),
+        ("icudt73l/zone/pool.res", False),
+        ("icudt73l/unit/res_index.res", False),
+    ],
+)
+def test_icu_policy_keeps_what_qt_reads(item, dropped):
+    assert _icu_data().drop_item(item) is dropped
+
+
+def _pyside_icu() -> Path:
+    import PySide6
+
+    found = sorted(Path(PySide6.__file__).parent.glob("Qt/lib/libicudata.so.*"))
+    assert found, "PySide6 ships no libicudata here"
+    return found[0]
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="PySide6 bundles ICU on Linux only"
+)
+def test_icu_data_is_read_from_the_real_library():
+    icu_data = _icu_data()
+    symbol, blob = icu_data.read_symbol(_pyside_icu())
+    names = [name for name, _ in icu_data.list_items(blob)]
+    assert re.fullmatch(r"icudt\d+_dat", symbol)
+    assert len(names) > 1000 and f"{symbol[:-4]}l/coll/root.res" in names
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or bool(_icu_data().tools_missing()),
+    reason="needs icupkg (icu-devtools), gcc and readelf; .ci/run installs them",
+)
+def test_slimmed_icu_library_keeps_the_kept_items(tmp_path):
+    icu_data = _icu_data()
+    library = tmp_path / _pyside_icu().name
+    shutil.copyfile(_pyside_icu(), library)
+    before = dict(icu_data.list_items(icu_data.read_symbol(library)[1]))
+    old, new = icu_data.slim(library)
+    after = dict(icu_data.list_items(icu_data.read_symbol(library)[1]))
+    assert new < old / 3
+    assert set(after) == {name for name in before if not icu_data.drop_item(name)}
+    soname = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True)
+    assert f"[{library.name}]" in soname.stdout
