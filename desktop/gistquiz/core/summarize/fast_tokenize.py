@@ -100,6 +100,7 @@ _AFTER_PADDING = [
 # NLTK's own fold of whitespace runs (the newline excepted), needed only when the text holds
 # whitespace other than single spaces.
 _ODD_SPACE = regex.compile(r"[^\S \n]")
+_SPACES_BUT_NEWLINE = re.compile(r"[^\S\n]+")  # stdlib \s: str.split()'s whitespace
 _FOLD_SPACE = regex.compile(r"[^\S\n]{2,}|[^\S \n]")
 # MacIntyre contractions (NLTK compiles them with the stdlib engine), each with a lower-case
 # substring that must occur for it to match (checked first: most books contain few of them).
@@ -241,6 +242,9 @@ def treebank_numbered(
     (``Document.clean_sentence`` output), which skips a scan for other whitespace.
     """
     nltk, may_split = _nltk()
+    # The input may hold the usual break token itself (a control character; in a line NLTK
+    # tokenizes too): then the newline serves, splitting on single spaces (slower).
+    marker = "\n" if LINE_BREAK in text else LINE_BREAK
     # Sentences English Punkt splits further get NLTK's own treatment (a placeholder here).
     candidates = [m.start() for m in may_split.finditer(text)]
     special: dict[int, list[str]] = {}
@@ -255,27 +259,23 @@ def treebank_numbered(
             text = "\n".join(lines)
     odd_space = not single_spaces and _ODD_SPACE.search(text) is not None
     text = _treebank_text(text, odd_space)
-    flat, marker = _split(text, special)
+    flat = _split(text, special, marker)
     types, ids = number_strings(flat)
     return types, ids, marker
 
 
-def _split(text: str, special: dict[int, list[str]]) -> tuple[list[str], str]:
-    if LINE_BREAK in text:
-        # The input holds the usual marker (a control character): use the newline, which the
-        # rewrite keeps surrounded by spaces, splitting on single spaces (slower).
-        marker = "\n"
-        flat = [t for t in text.split(" ") if t]
-    else:
-        marker = LINE_BREAK
+def _split(text: str, special: dict[int, list[str]], marker: str) -> list[str]:
+    if marker == LINE_BREAK:
         flat = text.replace("\n", LINE_BREAK).split()  # NLTK's own final split()
+    else:  # NLTK's split(), but keeping the newlines (the rewrite put spaces around each)
+        flat = [t for t in _SPACES_BUT_NEWLINE.split(text) if t]
     if special:
         breaks = [i for i, token in enumerate(flat) if token == marker]
         for line in sorted(special, reverse=True):
             start = breaks[line - 1] + 1 if line else 0
             stop = breaks[line] if line < len(breaks) else len(flat)
             flat[start:stop] = special[line]
-    return flat, marker
+    return flat
 
 
 def word_tokenize_many(sentences: Sequence[str]) -> list[list[str]]:
