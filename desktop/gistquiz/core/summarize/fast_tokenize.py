@@ -156,14 +156,13 @@ def _may_split_pattern() -> re.Pattern:
 
 def _cascade(text: str, steps: list) -> str:
     for needles, pattern, replacement in steps:
+        # str.replace returns the text itself when the needle is absent: no need to look first.
         if pattern is _PAD:
             for needle in needles:
-                if needle in text:
-                    text = text.replace(needle, f" {needle} ")
+                text = text.replace(needle, f" {needle} ")
         elif pattern is _PAD_BEFORE_BREAK:
             for needle in needles:
-                if needle in text:
-                    text = text.replace(needle, f" {needle[0]} \n")
+                text = text.replace(needle, f" {needle[0]} \n")
             if text[-1:] in (":", ","):
                 text = f"{text[:-1]} {text[-1]} "
         elif not needles or any(needle in text for needle in needles):
