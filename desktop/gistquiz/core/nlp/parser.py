@@ -143,6 +143,8 @@ def features(state: State, words: Sequence[str], tags: Sequence[str]) -> list[st
     s0r = rights[s0][-1] if s0 >= 0 and rights[s0] else -1
     b0l = lefts[b0][0] if b0 >= 0 and lefts[b0] else -1
     s0l2 = lefts[s0][1] if s0 >= 0 and len(lefts[s0]) > 1 else -1
+    b0l2 = lefts[b0][1] if b0 >= 0 and len(lefts[b0]) > 1 else -1
+    s0h2 = heads[s0h] if s0h > 0 else -1
     s0r2 = rights[s0][-2] if s0 >= 0 and len(rights[s0]) > 1 else -1
     dist = str(min(b0 - s0, 5)) if s0 >= 0 and b0 >= 0 else "-"
     s0vl = str(len(lefts[s0])) if s0 >= 0 else "-"
@@ -235,6 +237,21 @@ def features(state: State, words: Sequence[str], tags: Sequence[str]) -> list[st
         f"b3t={t(b3)}/{b0t}/{b1t}",
         f"s2t={t(s2)}/{t(s1)}/{s0t}",
         f"s0hw={w(s0h)}/{s0t}/{b0t}",
+        # Zhang & Nivre (2011) templates the first set lacked: children's words, third-order
+        # tag chains, word pair with distance, and the label sets of s0's and b0's children
+        f"s0lw={w(s0l)}/{s0t}",
+        f"s0rw={w(s0r)}/{s0t}",
+        f"b0lw={w(b0l)}/{b0t}",
+        f"b2w={w(b2)}/{b1t}",
+        f"s0h2t={t(s0h2)}/{t(s0h)}/{s0t}",
+        f"s0lt2={s0t}/{t(s0l)}/{t(s0l2)}",
+        f"s0rt2={s0t}/{t(s0r)}/{t(s0r2)}",
+        f"b0lt2={b0t}/{t(b0l)}/{t(b0l2)}",
+        f"s0w_b0w_d={s0w}/{b0w}/{dist}",
+        f"s0t_ls={s0t}/{'.'.join(sorted({labels[c] for c in lefts[s0]})) if s0 >= 0 else '-'}",
+        f"s0t_rs={s0t}/{'.'.join(sorted({labels[c] for c in rights[s0]})) if s0 >= 0 else '-'}",
+        f"b0t_ls={b0t}/{'.'.join(sorted({labels[c] for c in lefts[b0]})) if b0 >= 0 else '-'}",
+        f"s0w_rs={s0w}/{'.'.join(sorted({labels[c] for c in rights[s0]})) if s0 >= 0 else '-'}",
     ]
 
 

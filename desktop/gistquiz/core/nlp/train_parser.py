@@ -2,13 +2,19 @@
 
     python -m gistquiz.core.nlp.train_parser [--data DIR] [--out resources/models]
 
-Static-oracle arc-eager training: the configurations on the gold path are fixed, so they are
-extracted once and an averaged multiclass perceptron is trained over them with numpy (a
-pure-Python dict perceptron takes ~10x longer). Non-projective training trees (about 1% of
-EWT) are skipped. Training data: UD English-EWT train plus the GUM train documents present
-(CC BY genres); test splits and PUD are never used here. Half the sentences (chosen by a
-fixed seed) carry our tagger's tags instead of the gold XPOS, so the parser learns to live
-with tagging errors. Deterministic.
+Online arc-eager training with a dynamic oracle and exploration (Goldberg & Nivre 2012,
+2013): every move that loses no reachable gold arc counts as right, and after the first
+epoch the trainer mostly follows its own predictions, so it learns to recover from its own
+mistakes instead of only ever seeing the gold path. The averaged multiclass perceptron runs
+over numpy rows (a pure-Python dict perceptron takes ~10x longer); the feature vocabulary is
+fixed beforehand from the gold paths (features seen at least twice). Non-projective training
+trees (about 1% of EWT) are skipped.
+
+Tags: the parser sees our tagger's tags at run time, so it trains on jackknifed tags (each
+of four folds tagged by a tagger trained on the other three), which make realistic mistakes;
+the shipped tagger, trained on all of it, would tag its own training data almost perfectly.
+Training data: UD English-EWT train plus the GUM train documents present (CC BY genres);
+dev/test splits and PUD are never used here. Deterministic (fixed seeds).
 Writes ``dep-parser.json.gz`` as gzipped JSON (never pickle).
 """
 
@@ -16,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import base64
+import json
+import random
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +39,7 @@ from .parser import (
     SHIFT,
     State,
     _word_shape,
+    allowed_classes,
     features,
     fold_label,
 )
@@ -40,16 +49,20 @@ REPO = Path(__file__).resolve().parents[4]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "treebanks"
 DEFAULT_OUT = REPO / "resources" / "models"
 SEED = 20240531
-EPOCHS = 12
+EPOCHS = 10
+EXPLORE_FROM = 2  # epochs on the gold path before the trainer follows its own predictions
+EXPLORE_P = 0.9  # then: the share of moves taken from the model (Goldberg & Nivre 2012)
+FOLDS = 4
+FOLD_TAGGER_ITERATIONS = 5
 MIN_FEATURE_COUNT = 2
-PREDICTED_TAG_SHARE = 0.5
-PRUNE_BELOW = (
-    0.1  # averaged weights this small change almost no decision; dropping shrinks the file
-)
+# averaged weights this small change almost no decision; dropping them shrinks the file
+PRUNE_BELOW = 1.0
 _NORM = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
+Tree = tuple[list[str], list[str], list[int], list[str]]
 
-def read_trees(path: Path) -> Iterator[tuple[list[str], list[str], list[int], list[str]]]:
+
+def read_trees(path: Path) -> Iterator[Tree]:
     """(words, XPOS tags, heads 1-based with 0 = root, folded labels) per sentence."""
     words: list[str] = []
     tags: list[str] = []
@@ -83,15 +96,47 @@ def training_files(data: Path) -> list[Path]:
     return [data / "ud_ewt" / "en_ewt-ud-train.conllu"] + [p for p in present if p.exists()]
 
 
-def _tagger():
-    try:
-        from .tagger import tag
-    except ImportError:
-        return None
-    return tag
+def jackknife_tags(trees: list[Tree], folds: int = FOLDS) -> list[list[str]]:
+    """Each sentence's tags from a tagger trained (as the shipped one is) on the other folds."""
+    from .tagger import make_tagger
+    from .tokens import normalize
+
+    out: list[list[str]] = [[] for _ in trees]
+    for fold in range(folds):
+        began = time.perf_counter()
+        rest = [
+            [(normalize(w), t) for w, t in zip(tr[0], tr[1], strict=True)]
+            for k, tr in enumerate(trees)
+            if k % folds != fold
+        ]
+        random.seed(SEED + fold)
+        tagger = make_tagger()
+        tagger.train(rest, nr_iter=FOLD_TAGGER_ITERATIONS)
+        tagger.compile()
+        right = total = 0
+        for k in range(fold, len(trees), folds):
+            words, gold = trees[k][0], trees[k][1]
+            out[k] = [t for _, t in tagger.tag([normalize(w) for w in words])]
+            right += sum(a == b for a, b in zip(out[k], gold, strict=True))
+            total += len(gold)
+        print(
+            f"  fold {fold + 1}/{folds}: tagger {right / total:.2%} on its held-out fold, "
+            f"{time.perf_counter() - began:.0f} s"
+        )
+    return out
 
 
-def oracle(state: State, gold_heads: list[int]) -> int:
+def _padded(tree: Tree) -> tuple[list[str], list[str], list[int], list[str]]:
+    words, tags, heads, labels = tree
+    n = len(words)
+    ws = ["<PAD>"] + [_word_shape(w) for w in words] + ["<ROOT>"]
+    ts = ["<PAD>", *tags, "<ROOT>"]
+    gh = [-1] + [n + 1 if h == 0 else h for h in heads] + [-1]
+    gl = ["", *labels, ""]
+    return ws, ts, gh, gl
+
+
+def static_oracle(state: State, gold_heads: list[int]) -> int:
     """The static arc-eager move on the gold path (gold_heads padded; the root is n + 1)."""
     s0 = state.stack[-1] if state.stack else -1
     b0 = state.i
@@ -106,92 +151,153 @@ def oracle(state: State, gold_heads: list[int]) -> int:
     return SHIFT
 
 
-def gold_path(words, tags, heads, labels):
-    """Feature lists, valid-move flags and gold classes along the gold path (None if stuck)."""
-    n = len(words)
-    ws = ["<PAD>"] + [_word_shape(w) for w in words] + ["<ROOT>"]
-    ts = ["<PAD>", *tags, "<ROOT>"]
-    gh = [-1] + [n + 1 if h == 0 else h for h in heads] + [-1]
-    gl = ["", *labels, ""]
+def gold_path_features(tree: Tree) -> list[list[str]] | None:
+    """Feature lists along the static gold path (None if the tree is non-projective)."""
+    ws, ts, gh, gl = _padded(tree)
+    n = len(tree[0])
     state = State(n)
     steps = []
     while not state.done:
-        move = oracle(state, gh)
+        move = static_oracle(state, gh)
         label = gl[state.stack[-1]] if move == LEFT else gl[state.i] if move == RIGHT else ""
-        flags = state.valid()
-        if not flags[move]:
+        if not state.valid()[move]:
             return None
-        steps.append((features(state, ws, ts), flags, state.i == n + 1, (move, label)))
+        steps.append(features(state, ws, ts))
         state.apply(move, label)
     if state.heads[1 : n + 1] != gh[1 : n + 1]:
         return None
     return steps
 
 
-def train(files: list[Path], epochs: int = EPOCHS) -> dict:
+def move_costs(state: State, gh: list[int], gold_kids: list[list[int]]) -> list[int]:
+    """Gold arcs each move makes unreachable (Goldberg & Nivre 2013, arc-eager), with the
+    root as the last buffer item n + 1. Only meaningful for valid moves."""
+    stack, b0, heads = state.stack, state.i, state.heads
+    s0 = stack[-1] if stack else -1
+    left = right = reduce_ = shift = 0
+    if s0 > 0:
+        # LEFT: s0 loses a head further in the buffer and its buffer dependents
+        if gh[s0] != b0 and gh[s0] > b0:
+            left += 1
+        kids_ahead = sum(1 for k in gold_kids[s0] if k >= b0)
+        left += kids_ahead
+        reduce_ = kids_ahead
+    if b0 <= state.n:
+        hb = gh[b0]
+        # RIGHT: b0 loses a head elsewhere in the stack or ahead, and headless stack kids
+        if s0 > 0 and hb != s0 and (hb > b0 or (hb in stack)):
+            right += 1
+        for k in gold_kids[b0]:
+            if k < b0 and heads[k] == -1:  # a headless word left of b0 is on the stack
+                right += 1
+                shift += 1
+        # SHIFT: b0 loses a head in the stack
+        if hb < b0 and hb in stack:
+            shift += 1
+    return [shift, reduce_, left, right]
+
+
+def train(
+    files: list[Path],
+    epochs: int = EPOCHS,
+    limit: int | None = None,
+    tags_cache: Path | None = None,
+    checkpoint=None,
+) -> dict:
     began = time.perf_counter()
-    paths = []
-    skipped = 0
-    sentences = 0
-    tag = _tagger()
-    rng_tags = np.random.default_rng(SEED + 1)
-    for path in files:
-        for tree in read_trees(path):
-            sentences += 1
-            if tag is not None and rng_tags.random() < PREDICTED_TAG_SHARE:
-                # half the sentences with our tagger's tags, as the parser will see them
-                tree = (tree[0], tag(tree[0]), tree[2], tree[3])
-            steps = gold_path(*tree)
-            if steps is None:
-                skipped += 1
-            else:
-                paths.append(steps)
-    counts: Counter[str] = Counter(f for steps in paths for st in steps for f in st[0])
+    trees = [tree for path in files for tree in read_trees(path)]
+    if limit:
+        trees = trees[:limit]
+    if tags_cache and tags_cache.exists():  # repeated trials: the folds' tags do not change
+        tagged = json.loads(tags_cache.read_text(encoding="utf-8"))
+    else:
+        tagged = jackknife_tags(trees)
+        if tags_cache:
+            tags_cache.write_text(json.dumps(tagged), encoding="utf-8")
+    trees = [(w, tagged[k], h, lab) for k, (w, _, h, lab) in enumerate(trees)]
+    counts: Counter[str] = Counter()
+    kept: list[Tree] = []
+    classes_seen: set[tuple[int, str]] = {(SHIFT, ""), (REDUCE, "")}
+    for tree in trees:
+        steps = gold_path_features(tree)
+        if steps is None:
+            continue
+        kept.append(tree)
+        for feats in steps:
+            counts.update(feats)
+        for lab, h in zip(tree[3], tree[2], strict=True):
+            classes_seen.add((LEFT, lab))
+            if h != 0:
+                classes_seen.add((RIGHT, lab))
     vocab = {
         f: k for k, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_FEATURE_COUNT))
     }
-    classes = sorted({st[3] for steps in paths for st in steps})
-    class_index = {c: k for k, c in enumerate(classes)}
-    moves = np.array([m for m, _ in classes])
-    is_root = np.array([lab == "root" for _, lab in classes])
-    masks = [moves == m for m in (SHIFT, REDUCE, LEFT, RIGHT)]
-    instances = []
-    for steps in paths:
-        for feats, flags, at_root, gold in steps:
-            allowed = np.zeros(len(classes), dtype=bool)
-            for ok, mask in zip(flags, masks, strict=True):
-                if ok:
-                    allowed |= mask
-            allowed &= (is_root | masks[REDUCE]) if at_root else ~is_root
-            rows = np.array([vocab[f] for f in feats if f in vocab], dtype=np.int64)
-            instances.append((rows, allowed, class_index[gold]))
+    del counts
+    classes = sorted(classes_seen)
     print(
-        f"parser: {sentences} sentences ({skipped} non-projective skipped), "
-        f"{len(instances)} configurations, {len(vocab)} features, {len(classes)} classes, "
-        f"{time.perf_counter() - began:.0f} s to extract"
+        f"parser: {len(trees)} sentences ({len(trees) - len(kept)} non-projective skipped), "
+        f"{len(vocab)} features, {len(classes)} classes, "
+        f"{time.perf_counter() - began:.0f} s to prepare"
     )
+    moves = np.array([m for m, _ in classes])
+    labels = np.array([lab for _, lab in classes])
+    is_root = np.array([lab == "root" for lab in labels])
+    masks = [moves == m for m in (SHIFT, REDUCE, LEFT, RIGHT)]
     weights = np.zeros((len(vocab), len(classes)), dtype=np.float32)
     totals = np.zeros((len(vocab), len(classes)), dtype=np.float64)
     rng = np.random.default_rng(SEED)
     c = 1
     for epoch in range(epochs):
-        order = rng.permutation(len(instances))
-        errors = 0
-        for k in order:
-            rows, allowed, gold = instances[k]
-            scores = weights[rows].sum(axis=0)
-            scores[~allowed] = -np.inf
-            guess = int(scores.argmax())
-            if guess != gold:
-                errors += 1
-                weights[rows, gold] += 1
-                weights[rows, guess] -= 1
-                totals[rows, gold] += c
-                totals[rows, guess] -= c
-            c += 1
-        print(f"  epoch {epoch + 1}: {1 - errors / len(instances):.4f} moves right")
+        explore = epoch >= EXPLORE_FROM
+        steps = errors = 0
+        for k in rng.permutation(len(kept)):
+            ws, ts, gh, gl = _padded(kept[k])
+            n = len(ws) - 2
+            gold_kids: list[list[int]] = [[] for _ in range(n + 2)]
+            for d in range(1, n + 1):
+                gold_kids[gh[d]].append(d)
+            state = State(n)
+            while not state.done:
+                allowed = allowed_classes(state, masks, is_root)
+                rows = np.fromiter(
+                    (r for r in map(vocab.get, features(state, ws, ts)) if r is not None),
+                    dtype=np.int64,
+                )
+                scores = weights[rows].sum(axis=0)
+                scores[~allowed] = -np.inf
+                guess = int(scores.argmax())
+                cost = move_costs(state, gh, gold_kids)
+                zero = allowed & (np.array(cost)[moves] == 0)
+                s0 = state.stack[-1] if state.stack else -1
+                if s0 > 0 and gh[s0] == state.i:  # the gold LEFT arc needs its gold label
+                    zero &= ~masks[LEFT] | (labels == gl[s0])
+                if s0 > 0 and state.i <= n and gh[state.i] == s0:
+                    zero &= ~masks[RIGHT] | (labels == gl[state.i])
+                if not zero.any():  # cannot happen in arc-eager; be safe
+                    zero = allowed
+                if not zero[guess]:
+                    errors += 1
+                    best = int(np.where(zero, scores, -np.inf).argmax())
+                    weights[rows, best] += 1
+                    weights[rows, guess] -= 1
+                    totals[rows, best] += c
+                    totals[rows, guess] -= c
+                    follow = guess if explore and rng.random() < EXPLORE_P else best
+                else:
+                    follow = guess
+                state.apply(*classes[follow])
+                c += 1
+                steps += 1
+        print(
+            f"  epoch {epoch + 1}: {1 - errors / steps:.4f} moves right"
+            f"{' (exploring)' if explore else ''}, {time.perf_counter() - began:.0f} s"
+        )
+        if checkpoint is not None and epoch + 1 < epochs:
+            checkpoint(
+                epoch + 1, lambda c=c: encode(classes, vocab, weights - totals / c, files, 0, 0)
+            )
     averaged = weights - totals / c
-    return encode(classes, vocab, averaged, files, sentences - skipped, epochs)
+    return encode(classes, vocab, averaged, files, len(kept), epochs)
 
 
 def encode(classes, vocab: dict[str, int], averaged: np.ndarray, files, sentences, epochs) -> dict:
@@ -199,12 +305,12 @@ def encode(classes, vocab: dict[str, int], averaged: np.ndarray, files, sentence
     a base64 CSR matrix with float16 values."""
     names, indptr, indices, values = [], [0], [], []
     for feature, k in vocab.items():
-        row = averaged[k]
-        nz = np.nonzero(np.abs(row) >= PRUNE_BELOW)[0]
+        row = averaged[k].astype(np.float16)  # prune on the stored values: re-pruning a
+        nz = np.nonzero(np.abs(row) >= PRUNE_BELOW)[0]  # model file gives the same result
         if len(nz):
             names.append(feature)
             indices.append(nz.astype(np.uint8))
-            values.append(row[nz].astype(np.float16))
+            values.append(row[nz])
             indptr.append(indptr[-1] + len(nz))
 
     def b64(a: np.ndarray) -> str:
@@ -228,9 +334,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument("--limit", type=int, default=None, help="first N sentences (quick trials)")
+    ap.add_argument("--tags-cache", type=Path, default=None, help="jackknifed tags (JSON)")
+    ap.add_argument("--checkpoints", type=int, nargs="*", default=[], help="also save after")
     args = ap.parse_args(argv)
     began = time.perf_counter()
-    model = train(training_files(args.data), args.epochs)
+
+    def checkpoint(epoch: int, model) -> None:  # for trials: the averaged model so far
+        if epoch in args.checkpoints:
+            write_gzip_json(model(), args.out / f"dep-parser-e{epoch}.json.gz")
+
+    model = train(training_files(args.data), args.epochs, args.limit, args.tags_cache, checkpoint)
     target = args.out / "dep-parser.json.gz"
     write_gzip_json(model, target)
     print(
