@@ -71,5 +71,5 @@ screenshots: $(STAMP)
 # ../shared/data/treebanks. Deterministic; see resources/models/MODEL_CARD.md.
 train-models: $(STAMP)
 	$(BIN)/python -m gistquiz.core.nlp.train
-	$(BIN)/python -m gistquiz.core.nlp.train_parser  # after the tagger: it parses with its tags
+	$(BIN)/python -m gistquiz.core.nlp.train_parser  # ~35 min CPU: 4 fold taggers, then 10 epochs
 	$(BIN)/python tests/eval/train_ranker.py  # quiz ranker: after the tagger and parser it reads
