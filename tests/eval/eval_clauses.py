@@ -78,7 +78,7 @@ def evaluate(path: Path, predicted_tags: bool, limit: int | None) -> dict:
         from gistquiz.core.nlp.tagger import tag
     n = subj = fin = both = 0
     words_done = 0
-    began = time.perf_counter()
+    began = time.process_time()  # CPU time: the machine is shared
     for k, rows in enumerate(read(path)):
         if limit and k >= limit:
             break
@@ -95,7 +95,7 @@ def evaluate(path: Path, predicted_tags: bool, limit: int | None) -> dict:
         subj += s_ok
         fin += f_ok
         both += s_ok and f_ok
-    secs = time.perf_counter() - began
+    secs = time.process_time() - began
     return {
         "n": n,
         "subject": subj / n,
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Main-clause structure vs gold UD trees (target >= {TARGET:.0%} for subject and verb)")
     print(
         f"{'set':<10} {'tags':<10} {'clauses':>7} {'subject':>8} {'finite':>7} {'both':>6} "
-        f"{'words/s':>8}  verdict"
+        f"{'words/s':>8}  verdict  (words per CPU second; 'ours' includes tagging)"
     )
     failed = False
     for name, path in SETS.items():
