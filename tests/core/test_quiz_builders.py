@@ -189,3 +189,58 @@ def test_long_text_draws_on_the_top_part_reports_progress_and_cancels():
     token.cancel()
     with pytest.raises(Cancelled):
         build(doc, facts, QuizOptions(count=5), cancel=token)
+
+
+def test_a_quiz_mixes_its_kinds_evenly(quiz_input):
+    doc, facts = quiz_input
+    quiz = build(doc, facts, QuizOptions(count=8))
+    counts = {kind: sum(q.kind is kind for q in quiz.questions) for kind in Kind}
+    assert max(counts.values()) - min(counts.values()) <= 1, counts
+
+
+def test_kinds_are_assigned_over_the_quiz_not_per_fact():
+    from dataclasses import replace
+
+    from gistquiz.core.quiz.builder import assign_kinds, kind_targets
+    from gistquiz.core.quiz.model import Question
+
+    def q(kind: Kind, n: int) -> Question:
+        return Question(
+            id=f"{kind}{n}",
+            kind=kind,
+            stem=f"stem {kind} {n}",
+            answer="a",
+            accepted=(),
+            sentence=0,
+            answer_start=0,
+            answer_end=1,
+            explanation="",
+            fact_type="TERM",
+        )
+
+    kinds = (Kind.MCQ, Kind.WH, Kind.CLOZE, Kind.TF)
+    assert kind_targets(10, kinds) == {Kind.MCQ: 3, Kind.WH: 3, Kind.CLOZE: 2, Kind.TF: 2}
+    # the first facts offer every kind, the last four only cloze and true/false: a choice
+    # per fact ("least used so far") would give those four no room; over the quiz it works
+    every = [[q(k, n) for k in kinds] for n in range(4)]
+    few = [[q(Kind.CLOZE, n), q(Kind.TF, n)] for n in range(4, 8)]
+    picked = assign_kinds(every + few, kinds)
+    assert all(p is not None for p in picked)
+    assert {k: sum(p.kind is k for p in picked) for k in kinds} == kind_targets(8, kinds)
+    # the same kind and stem twice is refused: the second fact gets another kind
+    twin = [[q(Kind.TF, 0)], [q(Kind.TF, 0), replace(q(Kind.CLOZE, 1))]]
+    assert [p.kind for p in assign_kinds(twin, kinds)] == [Kind.TF, Kind.CLOZE]
+
+
+def test_mcq_falls_back_to_a_cloze_stem_that_validates(quiz_input):
+    doc, facts = quiz_input
+    ctx = Context(doc, facts, 0)
+    cloze_stems = []
+    for fact in facts:
+        for question in builder_for(Kind.MCQ)(ctx, fact):
+            if BLANK in question.stem:
+                cloze_stems.append(question)
+                assert question.stem.startswith("Which option completes “")
+                assert question.stem.endswith("”?")
+                assert problems(doc, question, ctx.index) == []
+    assert cloze_stems

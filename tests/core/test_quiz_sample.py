@@ -27,23 +27,23 @@ def test_default_quiz_has_ten_valid_questions_of_several_kinds(sample):
     doc, quiz = sample
     assert len(quiz.questions) == 10
     assert quiz.notes == ()
-    assert len({q.kind for q in quiz.questions}) >= 3
+    assert len({q.kind for q in quiz.questions}) == 4
     for q in quiz.questions:
         assert problems(doc, q) == []
 
 
-@pytest.mark.parametrize("fact", ["123 different nations", "three-day tour"])
-def test_the_key_facts_are_asked(sample, fact):
+@pytest.mark.parametrize(
+    "fact", ["International Criminal Court (ICC)", "123 different nations", "three-day tour"]
+)
+def test_the_key_facts_are_asked_by_the_default_quiz(sample, fact):
     doc, quiz = sample
     assert _asks_about(doc, quiz, fact), [q.answer for q in quiz.questions]
 
 
-def test_the_icc_is_asked_by_a_twelve_question_quiz(sample):
-    # The ranker (trained on SQuAD) puts the ICC 11th on this article: in the default ten it
-    # loses to People's Daily; a slightly longer quiz asks it.
-    doc, _ = sample
-    quiz = pipeline.build_quiz(doc, QuizOptions(count=12))
-    assert _asks_about(doc, quiz, "International Criminal Court")
+def test_the_default_quiz_mixes_every_kind(sample):
+    _, quiz = sample
+    counts = {kind: sum(q.kind is kind for q in quiz.questions) for kind in Kind}
+    assert min(counts.values()) >= 2, counts
 
 
 def test_each_answer_grades_as_correct(sample):

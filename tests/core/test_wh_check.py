@@ -12,6 +12,17 @@ from gistquiz.core.quiz.wh_check import is_well_formed
     [
         "How long are more official negotiations set for Tuesday, although on Monday?",
         "What did Mr. Putin state in that aggressive American policies would not harm them?",
+        # the time asked about is another one than the time the question still names
+        "When are more official negotiations set for Tuesday?",
+        "When did the company open its first store in 1998?",
+        # a preposition stranded before a verb, an adverb or another preposition
+        "Who would requesting a cease-fire according to not suffice?",
+        "What has Tokyo given Kyiv assistance since in Ukraine?",
+        # no finite verb, too short, a subject question that lost its agreement
+        "What since the invasion?",
+        "What there is?",
+        "Who meet with Volodymyr Zelensky?",
+        "What involved must remain calm?",
     ],
 )
 def test_broken_questions_are_dropped(stem):
@@ -27,6 +38,10 @@ def test_broken_questions_are_dropped(stem):
         "What did they do because of the storm?",
         "What has grown since 2010?",
         "Who spoke although it rained?",
+        "When did Mr. Xi and Mr. Putin speak informally for more than four hours?",
+        "What is the door always open for?",
+        "What are the two main sources of revenue?",
+        "Where did the team move out of the city?",
     ],
 )
 def test_good_questions_pass(stem):

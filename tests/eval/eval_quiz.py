@@ -39,6 +39,7 @@ def generate(text: str) -> list[dict]:
     from gistquiz.core.facts import extract_facts
     from gistquiz.core.quiz import Kind, QuizOptions
     from gistquiz.core.quiz.builder import build
+    from gistquiz.core.quiz.model import BLANK
 
     doc = pipeline.open_text(text, language="en")
     facts = extract_facts(doc)
@@ -47,11 +48,16 @@ def generate(text: str) -> list[dict]:
     items = []
     for q in (*spans.questions, *tf.questions):
         item = {"question": q.stem, "kind": q.kind.value, "answer": q.answer}
+        if q.kind is Kind.MCQ and BLANK in q.stem:
+            # A multiple-choice item on a cloze stem is measured as the cloze it is: the
+            # harness has no such kind, and its wh wording figures are about wh stems.
+            quoted = q.stem[q.stem.find("“") + 1 : q.stem.rfind("”")]
+            item.update(question=quoted + ".", kind=Kind.CLOZE.value)
         if q.kind is Kind.TF:
             item["answer"] = q.correct == 0
         else:
             item["answer_start"] = q.answer_start
-        if q.kind is Kind.MCQ:
+        if item["kind"] == Kind.MCQ.value:
             item["options"] = list(q.options)
         items.append(item)
     return items

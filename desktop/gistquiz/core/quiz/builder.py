@@ -199,49 +199,106 @@ def _select(
     options: QuizOptions,
     discount: float,
 ) -> list[Question]:
-    chosen: list[Question] = []
-    kinds_used: Counter[Kind] = Counter()
-    stems: set[tuple[Kind, str]] = set()
-
+    """The facts in the ranker's diverse order, then a kind for each so the quiz mixes them."""
     pool = sorted(candidates)  # only facts with a valid question: keeps the greedy pass small
-
-    def take(j: int) -> bool:
-        question = _pick_kind(candidates[pool[j]], kinds_used, options, stems)
-        if question is None:
-            return False
-        rank_score = 1.0 - len(chosen) / (options.count + 1)  # selection order, for consumers
-        chosen.append(replace(question, score=round(rank_score * 0.5 + question.score * 0.5, 6)))
-        kinds_used[question.kind] += 1
-        stems.add((question.kind, normalize(question.stem)))
-        return True
-
-    diverse_order(
-        [facts[i] for i in pool], [scores[i] for i in pool], take, options.count, discount
+    order = diverse_order(
+        [facts[i] for i in pool], [scores[i] for i in pool], lambda j: True, options.count, discount
     )
+    questions = [_fitting(candidates[pool[j]], options) for j in order]
+    picked = assign_kinds(questions, options.kinds)
+    chosen = []
+    for n, question in enumerate(q for q in picked if q is not None):
+        rank_score = 1.0 - n / (options.count + 1)  # selection order, for consumers
+        chosen.append(replace(question, score=round(rank_score * 0.5 + question.score * 0.5, 6)))
     return chosen
 
 
-def _pick_kind(
-    questions: list[Question],
-    kinds_used: Counter[Kind],
-    options: QuizOptions,
-    stems: set[tuple[Kind, str]],
-) -> Question | None:
-    """The candidate that keeps kinds balanced (in the requested order) and fits the difficulty."""
-    usable = [q for q in questions if (q.kind, normalize(q.stem)) not in stems]
-    if not usable:
-        return None
-    preference = {kind: n for n, kind in enumerate(options.kinds)}
+def _fitting(questions: list[Question], options: QuizOptions) -> list[Question]:
+    """The fact's questions closest to the requested difficulty, best first."""
+    if options.difficulty is not None:
+        want = _LEVEL[options.difficulty]
+        off = min(abs(_LEVEL[q.difficulty] - want) for q in questions)
+        questions = [q for q in questions if abs(_LEVEL[q.difficulty] - want) == off]
+    return sorted(questions, key=lambda q: -q.score)
 
-    def cost(q: Question) -> tuple:
-        off = (
-            abs(_LEVEL[q.difficulty] - _LEVEL[options.difficulty])
-            if options.difficulty is not None
-            else 0
-        )
-        return (off, kinds_used[q.kind], preference.get(q.kind, 99), -q.score)
 
-    return min(usable, key=cost)
+def kind_targets(n: int, kinds: Sequence[Kind]) -> dict[Kind, int]:
+    """An even share of ``n`` questions per kind; the first kinds get the remainder."""
+    share, extra = divmod(n, len(kinds))
+    return {kind: share + (k < extra) for k, kind in enumerate(kinds)}
+
+
+def assign_kinds(
+    per_fact: Sequence[Sequence[Question]], kinds: Sequence[Kind]
+) -> list[Question | None]:
+    """One question per fact so that the quiz as a whole mixes the kinds evenly.
+
+    Choosing per fact (the least used kind so far) left a quiz with four true/false items
+    and one MCQ whenever the top facts had no wh form; here the most constrained facts
+    choose first, then single moves and two-step chains take a question from an
+    over-represented kind to an under-represented one. Same kind and stem twice (two facts
+    of one sentence give one true statement) is not allowed: such a fact gets another kind
+    or none.
+    """
+    targets = kind_targets(len(per_fact), kinds)
+    used: Counter[Kind] = Counter()
+    stems: set[tuple[Kind, str]] = set()
+    picked: list[Question | None] = [None] * len(per_fact)
+
+    def options_of(j: int) -> dict[Kind, Question]:
+        best: dict[Kind, Question] = {}
+        for q in per_fact[j]:
+            free = (q.kind, normalize(q.stem)) not in stems or picked[j] is q
+            if q.kind in targets and q.kind not in best and free:
+                best[q.kind] = q
+        return best
+
+    def put(j: int, q: Question | None) -> None:
+        old = picked[j]
+        if old is not None:
+            used[old.kind] -= 1
+            stems.discard((old.kind, normalize(old.stem)))
+        picked[j] = q
+        if q is not None:
+            used[q.kind] += 1
+            stems.add((q.kind, normalize(q.stem)))
+
+    rank = {kind: n for n, kind in enumerate(kinds)}
+    for j in sorted(range(len(per_fact)), key=lambda j: (len({q.kind for q in per_fact[j]}), j)):
+        choice = options_of(j)
+        if choice:
+            kind = max(choice, key=lambda k: (targets[k] - used[k], choice[k].score, -rank[k]))
+            put(j, choice[kind])
+    for _ in range(2 * len(per_fact)):  # improve: move a fact from a full kind to a short one
+        if not _rebalance(picked, options_of, put, targets, used):
+            break
+    return picked
+
+
+def _rebalance(picked, options_of, put, targets, used) -> bool:
+    over = {k for k in targets if used[k] > targets[k]}
+    short = {k for k in targets if used[k] < targets[k]}
+    if not over or not short:
+        return False
+    for j, q in enumerate(picked):
+        if q is None or q.kind not in over:
+            continue
+        choice = options_of(j)
+        for kind in short & set(choice):
+            put(j, choice[kind])
+            return True
+        for middle, q_mid in choice.items():  # j -> middle, and some i of middle -> short
+            if middle in over or middle == q.kind:
+                continue
+            for i, other in enumerate(picked):
+                if other is None or other.kind is not middle or i == j:
+                    continue
+                alternatives = options_of(i)
+                for kind in short & set(alternatives):
+                    put(i, alternatives[kind])
+                    put(j, options_of(j).get(middle, q_mid))
+                    return True
+    return False
 
 
 def _notes(doc: Document, chosen: list[Question], options: QuizOptions) -> tuple[str, ...]:

@@ -160,17 +160,41 @@ def build_cloze(ctx: Context, fact: Fact) -> list[Question]:
     if stem is None:
         return []
     quality = 0.8 if len(fact.text) > 2 else 0.4
+    if _dangling(stem):
+        quality -= 0.3  # "... it is anticipated that he will ...": who? Another kind fits better
     return [_question(ctx, Kind.CLOZE, fact, stem=stem, score=quality)]
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w’'-]*")
+_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        "In On At For After Before According The A An This That These Those It There When While "
+        "Since Although As If But And Yet So Then However Instead",
+    )
+)
+
+
+def _dangling(text: str) -> bool:
+    """A personal pronoun with no name before it in the sentence (a cloze cannot be reworded)."""
+    match = _SUBJECT_PRONOUN.search(text)
+    if match is None:
+        return False
+    names = [m.group(0) for m in _NAME.finditer(text, 0, match.start())]
+    return not [n for k, n in enumerate(names) if not (k == 0 and n in _OPENERS)]
 
 
 # ---- multiple choice ----------------------------------------------------------------------
 @register(Kind.MCQ)
 def build_mcq(ctx: Context, fact: Fact) -> list[Question]:
-    """A wh-question with four options; the answer is the wh-question's own answer span.
+    """Four options under a wh stem (on the wh answer's own span) or, where the fact has no
+    good wh form, under its cloze sentence ("Which completes the sentence? ... _____ ...").
 
-    No wh form, no MCQ: "Which completes the sentence: '... _____ ...'?" reads like no
-    question a person writes (BLEU-4 3.6 against SQuAD's human questions where our wh stems
-    score 11.6), and the cloze kind already asks for the blank.
+    The cloze stem scores lower (BLEU-4 3.6 against SQuAD's human questions where our wh
+    stems score 11.6), so a fact with both forms is asked with its wh stem; without the
+    fallback most facts of an article could only be blanks or true/false items and a quiz
+    could not mix its kinds.
     """
     if not _usable(ctx, fact):
         return []
@@ -181,23 +205,39 @@ def build_mcq(ctx: Context, fact: Fact) -> list[Question]:
         if ctx.doc.text[cand.answer_start : cand.answer_end] != cand.answer:
             continue
         answer = replace(fact, text=cand.answer, start=cand.answer_start, end=cand.answer_end)
-        distractors = ctx.distractors(answer)
-        if len(distractors) < 3:
-            continue
-        options = [answer.text, *distractors[:3]]
-        ctx.rng("options", answer.start).shuffle(options)
-        return [
-            _question(
-                ctx,
-                Kind.MCQ,
-                answer,
-                stem=cand.stem,
-                options=tuple(options),
-                correct=options.index(answer.text),
-                score=float(cand.quality),
-            )
-        ]
-    return []
+        question = _choice(ctx, answer, cand.stem, float(cand.quality))
+        if question is not None:
+            return [question]
+    stem = cloze_stem(ctx, fact)
+    if stem is None or not _complete(ctx, fact):
+        return []
+    question = _choice(ctx, fact, cloze_choice_stem(stem), CLOZE_CHOICE_QUALITY)
+    return [question] if question is not None else []
+
+
+CLOZE_CHOICE_QUALITY = 0.5
+
+
+def cloze_choice_stem(cloze: str) -> str:
+    """ "Which option completes “... _____ ...”?": a question, so it ends with "?"."""
+    return f"Which option completes “{cloze.rstrip(' .')}”?"
+
+
+def _choice(ctx: Context, answer: Fact, stem: str, quality: float) -> Question | None:
+    distractors = ctx.distractors(answer)
+    if len(distractors) < 3:
+        return None
+    options = [answer.text, *distractors[:3]]
+    ctx.rng("options", answer.start).shuffle(options)
+    return _question(
+        ctx,
+        Kind.MCQ,
+        answer,
+        stem=stem,
+        options=tuple(options),
+        correct=options.index(answer.text),
+        score=quality,
+    )
 
 
 # ---- true / false -------------------------------------------------------------------------

@@ -84,6 +84,17 @@ def choose(
     local_start = fact.start - sentence_start
     local_end = fact.end - sentence_start
     chosen: list[str] = []
+    # The rest of the answer's sentence: a distractor named there gives itself away in any
+    # stem that keeps it ("...asked China's President Xi Jinping to pressure _____", option
+    # "Xi Jinping") and makes a false statement nonsense ("Xi asked Xi").
+    around = normalize(f"{sentence[:local_start]} {sentence[local_end:]}")
+
+    def named_around(candidate: str) -> bool:
+        words = candidate.split()
+        surname = words[-1] if len(words) > 1 and words[-1][:1].isupper() else ""
+        return contains_tokens(around, normalize(candidate)) or bool(
+            surname and contains_tokens(around, normalize(surname))
+        )
 
     acronym = _PAREN_ACRONYM.search(answer)
 
@@ -98,7 +109,7 @@ def choose(
         norm = normalize(candidate)
         if not norm or norm in own or any(nested(candidate, x) for x in (answer, *chosen)):
             return False
-        if any(normalize(c) == norm for c in chosen):
+        if any(normalize(c) == norm for c in chosen) or named_around(candidate):
             return False
         if not types_compatible(surface_type(candidate), answer_type):
             return False

@@ -96,6 +96,10 @@ def features(doc: Document, facts: Sequence[Fact], parse_roles: bool = True) -> 
     words = Counter(w.lower() for w in _WORD.findall(doc.text))
     per_sentence = Counter(f.sentence for f in facts)
     last = max(len(doc.sentences) - 1, 1)
+    # Repetition is counted per sentence of the text: the ranker learns on SQuAD paragraphs
+    # (five sentences or so) and must not read an article's main actors, named twenty times
+    # in forty sentences, as twenty times more salient than anything a paragraph shows.
+    per_sentences = 5.0 / max(len(doc.body_sentences) or len(doc.sentences), 1)
     analysis = _analysis(doc)
     rows = np.zeros((len(facts), len(feature_names())), dtype=float)
     for i, fact in enumerate(facts):
@@ -106,7 +110,9 @@ def features(doc: Document, facts: Sequence[Fact], parse_roles: bool = True) -> 
         before = doc.text[max(sentence.start, fact.start - 40) : fact.start]
         previous = _WORD.findall(before)[-1:] if before.strip() else []
         content = [t.lower() for t in tokens if t.lower() not in _STOP]
-        salience = sum(math.log1p(max(words[t] - 1, 0)) for t in content) / max(len(content), 1)
+        salience = sum(math.log1p(max(words[t] - 1, 0) * per_sentences) for t in content) / max(
+            len(content), 1
+        )
         role = fact.extra.get("role", "") if fact.extra else ""
         row = [float(fact.type is t) for t in TYPES]
         row += [
@@ -117,7 +123,7 @@ def features(doc: Document, facts: Sequence[Fact], parse_roles: bool = True) -> 
             float(fact.sentence == 0),
             (fact.start - sentence.start) / max(sentence.end - sentence.start, 1),
             math.log1p(sentence_tokens),
-            math.log1p(fact.mentions),
+            math.log1p(fact.mentions * per_sentences),
             float(fact.importance),
             sum(t[:1].isupper() for t in tokens) / n,
             float(any(ch.isdigit() for ch in fact.text) or bool(NUMBER_WORD_RE.search(fact.text))),

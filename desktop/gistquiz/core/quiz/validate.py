@@ -10,6 +10,8 @@ sentence and a false one is said nowhere in the text.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Document
 from .distractors import ArticleIndex, is_true_substitute, nested
 from .model import BLANK, Kind, Question
@@ -46,6 +48,9 @@ def problems(doc: Document, question: Question, index: ArticleIndex | None = Non
                 out.append(f"the stem gives the answer away as {form!r}")
     if question.kind is Kind.MCQ:
         out += _choice_problems(doc, question, index)
+        if BLANK in question.stem:  # a cloze stem: its blank must fill back like a cloze's
+            quoted = question.stem[question.stem.find("“") + 1 : question.stem.rfind("”")]
+            out += _cloze_problems(doc, replace(question, stem=quoted))
     elif question.kind is Kind.CLOZE:
         out += _cloze_problems(doc, question)
     elif question.kind is Kind.TF:

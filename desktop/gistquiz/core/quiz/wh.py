@@ -197,6 +197,21 @@ class _Builder(WhPhrases):
         ]
         body = self.trim(body, pred, moved)
         is_subject = clause.subject_head is not None and clause.subject_head in moved
+        if (
+            not is_subject
+            and wh in ("what", "who", "whom")
+            and self.label(h).startswith("obl")
+            and not any(self.label(c) == "case" for c in self.kids.get(h, ()))
+        ):
+            raise _Skip  # a bare-noun adjunct ("Days after ...") is no object to ask "what" of
+        stranded = [
+            k
+            for k in body
+            if (self.label(k) == "case" and self.tree.heads[k] in moved)
+            or (self.tags[k] in ("IN", "TO") and k + 1 in moved)
+        ]
+        if any(k != body[-1] for k in stranded):
+            raise _Skip  # "the spokesperson for [the White House] urged": "for" cannot strand
         if is_subject:
             out = [wh] + (self.agree(body, finite) if wh in ("who", "what") else body)
         else:

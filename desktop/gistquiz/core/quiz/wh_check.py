@@ -4,10 +4,19 @@ A question missing part of a clause is worse than no question (the quiz then ask
 else), so these checks drop, they never repair:
 - a subordinate clause that lost its verb: "..., although on Monday?";
 - a preposition whose object became a that-clause: "What did he state in that the policies
-  would not harm ...?" (the answer was cut out from between them).
+  would not harm ...?" (the answer was cut out from between them);
+- a preposition left in the middle of the question before a verb, an adverb or another
+  preposition ("Who would requesting a cease-fire according to not suffice?", "... the
+  spokesperson for urge Mr. Xi?"): the answer was cut out of a phrase that cannot strand;
+- no finite verb ("What since the invasion?") or fewer than four words ("What there is?");
+- "When ...?" that still names a time ("When are more official negotiations set for
+  Tuesday?"): the time the question asks about is another one, or the question attached
+  the answer to the wrong clause.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..nlp.tagger import tag
 from ..nlp.tokens import tokenize
@@ -18,10 +27,64 @@ _FINITE = frozenset({"MD", "VBD", "VBZ", "VBP"})
 _VERB = _FINITE | {"VB", "VBG", "VBN"}
 
 
+# Prepositions that legitimately stand before another one ("out of", "because of", "up to").
+_PAIRS_FIRST = frozenset(
+    {
+        "out",
+        "because",
+        "instead",
+        "up",
+        "as",
+        "ahead",
+        "apart",
+        "due",
+        "according",
+        "from",
+        "away",
+        "prior",
+        "rather",
+        "next",
+        "close",
+        "back",
+        "down",
+        "off",
+        "over",
+        "on",
+        "along",
+    }
+)
+_TIME_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|june|july|august|september|october|november|december|yesterday|today|tomorrow|"
+    r"tonight|(?:this|last|next) (?:week|month|year|spring|summer|autumn|fall|winter)|"
+    r"(?:1[0-9]|20)\d\d|\d+(?:st|nd|rd|th) century|\d+s)\b",
+    re.IGNORECASE,
+)
+MIN_WORDS = 4
+_PLURAL_OK = frozenset({"are", "were", "do", "have"})
+
+
 def is_well_formed(stem: str) -> bool:
     words = [t.norm for t in tokenize(stem)]
     tags = tag(words)
     lower = [w.lower() for w in words]
+    if sum(w.isalnum() for w in words) < MIN_WORDS or not any(t in _FINITE for t in tags):
+        return False
+    if lower[0] == "when" and _TIME_WORDS.search(stem[4:]):
+        return False
+    if lower[0] in ("who", "what") and (
+        (tags[1] in ("VB", "VBP") and lower[1] not in _PLURAL_OK)  # "Who meet with ...?"
+        or (tags[1] in ("VBD", "VBN") and tags[2] in _FINITE)  # "What involved must ...?"
+    ):
+        return False
+    for i in range(len(lower) - 1):
+        if tags[i] not in ("IN", "TO") or lower[i] in CLAUSE_OPENERS | {"that", "so", "if"}:
+            continue
+        after = tags[i + 1]
+        stranded_before_verb = after in _VERB or lower[i + 1] in ("not", "n't")
+        doubled = after in ("IN", "TO") and lower[i] not in _PAIRS_FIRST
+        if stranded_before_verb or doubled:
+            return False
     for i, word in enumerate(lower):
         if word in CLAUSE_OPENERS and lower[i + 1 : i + 2] != ["of"]:
             rest = _until_break(lower, tags, i + 1)

@@ -88,6 +88,16 @@ def _np(tree: Parse, head: int) -> list[int]:
         x = stack.pop()
         out.append(x)
         for c in kids.get(x, ()):
-            if tree.labels[c] not in ("appos", "acl:relcl", "punct", "parataxis", "acl"):
-                stack.append(c)
-    return sorted(out)
+            if tree.labels[c] in ("appos", "acl:relcl", "punct", "parataxis", "acl"):
+                continue
+            if any(tree.labels[g] == "case" for g in kids.get(c, ())):
+                continue  # a prepositional modifier is no part of the name: "Mr. Xi [to Moscow]"
+            stack.append(c)
+    out.sort()
+    # the name is one contiguous phrase around its head: a stray attachment is not part of it
+    left = right = out.index(head)
+    while left > 0 and out[left - 1] == out[left] - 1:
+        left -= 1
+    while right + 1 < len(out) and out[right + 1] == out[right] + 1:
+        right += 1
+    return out[left : right + 1]
