@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -195,6 +197,17 @@ def test_edmundson_reads_only_a_real_title():
         "Trams get cheaper in town. The council voted.", title="Budget news", language="en"
     )
     assert own_title(titled) == "Budget news"
+
+
+@pytest.mark.parametrize("engine", ["fast", "sumy"])
+def test_edmundson_ignores_a_title_derived_from_the_first_sentence(engine):
+    text = " ".join(KEY_LAST.split(". ")[:6])
+    derived = build_document(text, language="en")
+    untitled = dataclasses.replace(derived, title="")
+    titled = dataclasses.replace(derived, title="Trams, parks and libraries")
+    score = lambda d: get("edmundson").rank(d, "2", engine=engine).scores  # noqa: E731
+    assert derived.title and score(derived) == score(untitled)
+    assert score(titled) != score(untitled)  # a real title is read
 
 
 def test_cue_word_lists_are_lower_case_and_disjoint():

@@ -10,7 +10,8 @@
   LSA through a sparse SVD (scipy ``svds`` on a matrix-free operator).
 * Luhn: chunks of significant words with gaps of at most 4 words, vectorised over tokens.
 * Edmundson: cue + title + location (sumy's default weights), with our cue words and the
-  document title as the heading when the document has none (as ``to_sumy`` does).
+  document's own title (never one derived from its first sentence) as the heading when it
+  has none (as ``to_sumy`` does).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..document import Document
 from ..language import install_nltk_punkt
 from ..progress import CancelToken
 from .base import Length
-from .cue_words import BONUS_WORDS, STIGMA_WORDS
+from .cue_words import BONUS_WORDS, STIGMA_WORDS, own_title
 from .fast_common import body_rows, finish, sumy_options
 from .fast_tokenize import is_word
 from .features import Terms, sentence_terms, word_tokens
@@ -142,15 +143,16 @@ def edmundson_scorer(doc: Document, length: Length, options: dict, cancel: Cance
     stigma = {stem(w.lower()) for w in options.get("stigma_words", STIGMA_WORDS)}
     null = {stem(w.lower()) for w in opts.stop_words}
     headings = [s.index for s in doc.sentences if s.heading]
-    title_inserted = not headings and bool(doc.title)
+    title = own_title(doc)  # never the title derived from the first sentence (cue_words)
+    title_inserted = not headings and bool(title)
     if headings:
         heading_terms = every.token_terms[_token_rows(doc, np.asarray(headings))[1]]
         heading_stems = {every.vocabulary[t] for t in heading_terms}
-    elif doc.title:
+    elif title:
         install_nltk_punkt()
         import nltk  # lazily: importing NLTK costs about a second (see language.py)
 
-        words = [w for w in nltk.word_tokenize(doc.title.strip()) if is_word(w)]
+        words = [w for w in nltk.word_tokenize(title.strip()) if is_word(w)]
         heading_stems = {stem(w.lower()) for w in words}
     else:
         heading_stems = set()
@@ -162,8 +164,8 @@ def edmundson_scorer(doc: Document, length: Length, options: dict, cancel: Cance
     cue = np.bincount(owner, _term_weights(every, bonus)[term], n) - np.bincount(
         owner, _term_weights(every, stigma)[term], n
     )
-    title = np.bincount(owner, _term_weights(every, significant)[term], n)
-    ratings = cue + 2.0 * title + _location_bonus(doc, title_inserted)
+    title_score = np.bincount(owner, _term_weights(every, significant)[term], n)
+    ratings = cue + 2.0 * title_score + _location_bonus(doc, title_inserted)
     cancel.check()
     return finish(doc, body, ratings, canonical=False)
 

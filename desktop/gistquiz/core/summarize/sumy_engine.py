@@ -16,7 +16,7 @@ from ..document import Document
 from ..language import install_nltk_punkt, language_name, stemmer, stop_words
 from ..progress import CancelToken
 from .base import Length
-from .cue_words import BONUS_WORDS, STIGMA_WORDS
+from .cue_words import BONUS_WORDS, STIGMA_WORDS, own_title
 
 
 class IdentitySentence(SumySentence):
@@ -42,8 +42,9 @@ def to_sumy(doc: Document, *, title_as_heading: bool = False) -> ObjectDocumentM
         paragraphs[s.paragraph].append(
             IdentitySentence(doc.clean_sentence(s.index), tokenizer, s.index, s.heading)
         )
-    if title_as_heading and doc.title and not any(s.heading for s in doc.sentences):
-        paragraphs.insert(0, [IdentitySentence(doc.title, tokenizer, -1, is_heading=True)])
+    title = own_title(doc) if title_as_heading else ""  # not one derived from sentence 1
+    if title and not any(s.heading for s in doc.sentences):
+        paragraphs.insert(0, [IdentitySentence(title, tokenizer, -1, is_heading=True)])
     return ObjectDocumentModel([Paragraph(p) for p in paragraphs])
 
 
