@@ -243,7 +243,8 @@ def repair_nominal_root(tree: Parse, tags: Sequence[str]) -> Parse:
 
 def repair_opening_clause(tree: Parse, tags: Sequence[str]) -> Parse:
     """The root is a fronted clause -- opened by a subordinator attached to it ("When the
-    cartoons are released I doubt ...", "As you can see there are ...") or a subjectless
+    cartoons are released I doubt ...", "As you can see there are ..."), the noun of an
+    opening prepositional phrase ("In London, the price ... advanced") or a subjectless
     participle ("Authorised by Sharon to ..., its military launched ...") -- while a later
     finite clause with its own subject hangs below it: that clause is the main one. Unlike
     ``repair_fronted_clause`` this needs no comma and looks at the whole subtree."""
@@ -261,6 +262,14 @@ def repair_opening_clause(tree: Parse, tags: Sequence[str]) -> Parse:
     )
     if marked and any(t.finite(j) and t.has_subject(j) for j in range(lead + 1, r)):
         return tree  # the opener belongs to an earlier clause; the root is the main one
+    # "In London, the price ... advanced": the root is the noun of an opening phrase
+    marked = marked or (
+        tags[r] in NOMINAL
+        and t.heads[lead] == r
+        and t.labels[lead] == "case"
+        and not t.has_subject(r)
+        and not t.finite(r)
+    )
     participle = (
         lead == r and tags[r] in ("VBN", "VBG") and not t.has_subject(r) and not t.finite(r)
     ) or (
