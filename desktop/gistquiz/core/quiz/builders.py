@@ -252,7 +252,8 @@ def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
     if not _usable(ctx, fact) or not _complete(ctx, fact):
         return []
     before, answer, after = ctx.split(fact)
-    quality = 0.4 if _PRONOUN_START.match(statement(before + answer + after)) else 0.7
+    true_statement = statement(before + answer + after)
+    quality = 0.4 if _PRONOUN_START.match(true_statement) or _dangling(true_statement) else 0.7
     rng = ctx.rng("tf", fact.start)
     distractors = ctx.distractors(fact)
     # Half the time (seeded) a false statement: the fact swapped for a same-type distractor.

@@ -131,6 +131,9 @@ def _true_false_problems(doc: Document, question: Question, index: ArticleIndex)
             out.append("the true statement is not grounded in its sentence")
     elif said:
         out.append("the false statement is true in the text")
+    elif fold_spaces(question.stem.rstrip(" .?!")).lower() in fold_spaces(doc.text).lower():
+        # "... State Route 9" from "... State Route 99": read as the start of a true sentence
+        out.append("the false statement is part of the text word for word")
     elif not statement:
         out.append("empty statement")
     return out
