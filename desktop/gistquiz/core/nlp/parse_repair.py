@@ -303,7 +303,9 @@ def repair_unmarked_clause(tree: Parse, tags: Sequence[str]) -> Parse:
     a reporting verb ("..., it announced") or the earlier clause opens with a subordinator."""
     t = _Tree(tree, tags)
     r = tree.root
-    if tree.words[r].lower() in REPORTING:
+    if tree.words[r].lower() in REPORTING and not any(
+        tags[k] in WH_TAGS or (k > r and t.labels[k] == "ccomp") for k in t.children(r)
+    ):  # "..., it announced" -- not "what can I say?" nor "they said they can't"
         return tree
     for c in t.children(r):
         if c > r:
