@@ -4,10 +4,10 @@ Why our own: question transformations need the main clause (subject, verb group,
 adjuncts) past fronted subordinate clauses, appositions and quotes, and chunk rules over tags
 stay well below 90% on web text; no maintained PyPI parser ships English weights without a
 run-time download. Greedy arc-eager with a linear model is the classic fast choice (Nivre
-2003; Zhang & Nivre 2011 feature set, trimmed) and fits in a few MB of gzipped JSON.
+2003; Zhang & Nivre 2011 feature set) and fits in a few MB of gzipped JSON.
 
 The model is trained by ``python -m gistquiz.core.nlp.train_parser`` on UD English-EWT train
-and shipped as ``resources/models/dep-parser.json.gz`` (see MODEL_CARD.md there).
+and shipped as ``resources/models/dep-parser.json.gz`` (see DEP_PARSER.md there).
 """
 
 from __future__ import annotations
