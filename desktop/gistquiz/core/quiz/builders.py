@@ -27,6 +27,7 @@ _DISCOURSE = re.compile(
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|this|these|those|that|his|her|its|their)\b", re.I)
 MIN_WORDS, MAX_WORDS = 5, 60
+TF_MAX_WORDS = 40
 # Kinds that ask for the answer itself; TF asks about the whole statement.
 _KIND_DIFFICULTY = {Kind.TF: Difficulty.EASY, Kind.MCQ: Difficulty.MEDIUM}
 
@@ -251,6 +252,8 @@ def statement(text: str) -> str:
 def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
     if not _usable(ctx, fact) or not _complete(ctx, fact):
         return []
+    if len(ctx.doc.clean_sentence(fact.sentence).split()) > TF_MAX_WORDS:
+        return []  # a long statement buries the one detail a false version changes
     before, answer, after = ctx.split(fact)
     true_statement = statement(before + answer + after)
     quality = 0.4 if _PRONOUN_START.match(true_statement) or _dangling(true_statement) else 0.7
