@@ -30,7 +30,6 @@ MAX_COUNT = 200
 PREPOOL = 300
 NEAR_DUPLICATE = 0.5  # token F1 above which two answers count as one (SQuAD's own threshold)
 DEFAULT_OPTIONS = QuizOptions()
-SPARE_FACTS = 4  # facts ranked after the quiz's count, to refill questions dropped as give-aways
 SAME_SENTENCE_DISCOUNT = 0.55  # per question already taken from the fact's sentence
 _LEVEL = {Difficulty.EASY: 0, Difficulty.MEDIUM: 1, Difficulty.HARD: 2}
 ENGLISH_ONLY = "Quizzes are English-only for now (summaries work in every listed language)."
@@ -203,50 +202,15 @@ def _select(
     """The facts in the ranker's diverse order, then a kind for each so the quiz mixes them."""
     pool = sorted(candidates)  # only facts with a valid question: keeps the greedy pass small
     order = diverse_order(
-        [facts[i] for i in pool],
-        [scores[i] for i in pool],
-        lambda j: True,
-        options.count + SPARE_FACTS,
-        discount,
+        [facts[i] for i in pool], [scores[i] for i in pool], lambda j: True, options.count, discount
     )
     questions = [_fitting(candidates[pool[j]], options) for j in order]
-    # A fact whose question would give another's answer away (two blanks in one sentence)
-    # makes room for the next fact; kinds are then shared out again so the mix stays even.
-    active, spare = list(range(min(options.count, len(questions)))), options.count
-    for _ in range(SPARE_FACTS + 1):
-        picked = assign_kinds([questions[j] for j in active], options.kinds)
-        bad = _first_giveaway(picked)
-        if bad is None or spare >= len(questions):
-            break  # without a spare fact, a full quiz matters more than the overlap
-        del active[bad]
-        active.append(spare)
-        spare += 1
+    picked = assign_kinds(questions, options.kinds)
     chosen = []
     for n, question in enumerate(q for q in picked if q is not None):
         rank_score = 1.0 - n / (options.count + 1)  # selection order, for consumers
         chosen.append(replace(question, score=round(rank_score * 0.5 + question.score * 0.5, 6)))
     return chosen
-
-
-def _reveals(shown: Question, asked: Question) -> bool:
-    """Whether ``shown``, from the same sentence, prints ``asked``'s answer in its stem (true/false
-    answers are not facts)."""
-    if asked.kind is Kind.TF or shown is asked or shown.sentence != asked.sentence:
-        return False  # elsewhere in the text a name recurs naturally: that is no give-away
-    answer = normalize(asked.answer)
-    text = normalize(shown.stem)  # an option beside three others gives nothing away
-    return bool(answer) and re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", text) is not None
-
-
-def _first_giveaway(picked: Sequence[Question | None]) -> int | None:
-    """The first question that prints an earlier one's answer, or whose answer an earlier one
-    prints (two blanks in one sentence each show the other's answer)."""
-    for n, q in enumerate(picked):
-        if q is not None and any(
-            k is not None and (_reveals(k, q) or _reveals(q, k)) for k in picked[:n]
-        ):
-            return n
-    return None
 
 
 def _fitting(questions: list[Question], options: QuizOptions) -> list[Question]:
