@@ -8,11 +8,13 @@ the reference engine gives them ``min(rating) - 1``, so we do the same.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..document import Document
 from ..language import stemmer as default_stemmer
@@ -39,7 +41,16 @@ def sumy_options(doc: Document, options: dict) -> SumyOptions:
 
 def body_rows(doc: Document) -> np.ndarray:
     """Indices of the sentences sumy rates (``document.sentences``: not headings)."""
-    return np.fromiter((s.index for s in doc.sentences if not s.heading), dtype=np.int64)
+    headings = np.fromiter(map(_HEADING, doc.sentences), dtype=bool, count=len(doc.sentences))
+    return np.flatnonzero(~headings)
+
+
+_HEADING = operator.attrgetter("heading")  # map() with it keeps the loop over sentences in C
+
+
+def body_matrix(matrix: sp.csr_matrix, body: np.ndarray) -> sp.csr_matrix:
+    """The rows of a (cached, never modified) matrix for ``body``: itself when no heading."""
+    return matrix if len(body) == matrix.shape[0] else matrix[body]
 
 
 def finish(doc: Document, body: np.ndarray, ratings: np.ndarray, *, canonical: bool) -> list[float]:

@@ -25,7 +25,7 @@ import scipy.sparse as sp
 from ..document import Document
 from ..progress import CancelToken
 from .base import Length
-from .fast_common import body_rows, finish, sumy_options
+from .fast_common import body_matrix, body_rows, finish, sumy_options
 from .features import sentence_terms
 
 MAX_ITERATIONS = 10_000  # sumy loops until convergence; this only guards against NaN loops
@@ -38,7 +38,7 @@ def _body_counts(
     opts = sumy_options(doc, options)
     terms = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel)
     body = body_rows(doc)
-    return body, terms.counts[body], terms.lengths[body]
+    return body, body_matrix(terms.counts, body), terms.lengths[body]
 
 
 # ---------------------------------------------------------------- LexRank

@@ -22,7 +22,15 @@ import scipy.sparse as sp
 from ..document import Document
 from ..progress import CancelToken
 from .base import Length
-from .fast_common import GreedyPlan, body_rows, finish, first_best, rank_scores, sumy_options
+from .fast_common import (
+    GreedyPlan,
+    body_matrix,
+    body_rows,
+    finish,
+    first_best,
+    rank_scores,
+    sumy_options,
+)
 from .features import sentence_terms, word_tokens
 
 
@@ -54,13 +62,15 @@ def _row_entries(csr: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.n
 def sumbasic_scorer(doc: Document, length: Length, options: dict, cancel: CancelToken) -> list:
     opts = sumy_options(doc, options)
     body = body_rows(doc)
-    counts = sentence_terms(
-        doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel
-    ).counts[body]
+    terms = sentence_terms(doc, stop_words=opts.stop_words, stemmer=opts.stemmer, cancel=cancel)
+    counts = body_matrix(terms.counts, body)
     n = len(body)
-    total = counts.sum()
-    prob = np.asarray(counts.sum(axis=0)).ravel() / total if total else np.zeros(counts.shape[1])
-    words = np.asarray(counts.sum(axis=1)).ravel()
+    # Plain arrays instead of scipy's sums: the counts are the kept words, so a row's sum is
+    # its length and a column's sum a bincount.
+    words = terms.lengths[body].astype(np.float64)
+    total = words.sum()
+    prob = np.bincount(counts.indices, counts.data, minlength=counts.shape[1])
+    prob = prob / total if total else np.zeros(counts.shape[1])
     csc = counts.tocsc()
 
     def average(rows: np.ndarray) -> np.ndarray:
@@ -68,7 +78,9 @@ def sumbasic_scorer(doc: Document, length: Length, options: dict, cancel: Cancel
         sums = np.bincount(owner, counts.data[pos] * prob[counts.indices[pos]], len(rows))
         return np.divide(sums, words[rows], out=np.zeros(len(rows)), where=words[rows] > 0)
 
-    avg = average(np.arange(n))
+    every_row = np.repeat(np.arange(n), np.diff(counts.indptr))
+    sums = np.bincount(every_row, counts.data * prob[counts.indices], n)
+    avg = np.divide(sums, words, out=np.zeros(n), where=words > 0)
     alive = np.ones(n, dtype=bool)
     picked: list[int] = []
     plan = GreedyPlan(doc, body, length)

@@ -121,7 +121,11 @@ def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
         distinct, ids = number_strings(flat)
     cancel.check()
     # sumy's word filter, decided once per distinct token; word types keep first-seen order.
-    is_word_type = np.fromiter(map(is_word, distinct), dtype=bool, count=len(distinct))
+    # Most tokens are alphabetic, which is_word accepts at once: ask it about the others only.
+    is_word_type = np.fromiter(map(str.isalpha, distinct), dtype=bool, count=len(distinct))
+    others = np.flatnonzero(~is_word_type)
+    others_list = [distinct[i] for i in others.tolist()]
+    is_word_type[others] = np.fromiter(map(is_word, others_list), dtype=bool, count=len(others))
     breaks = ids == distinct.index(marker) if marker in distinct else np.zeros(len(ids), bool)
     sentence = np.cumsum(breaks)
     keep = is_word_type[ids]
