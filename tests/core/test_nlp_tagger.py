@@ -102,3 +102,35 @@ def test_fast_feature_keys_equal_the_training_features() -> None:
     for i in range(len(words)):
         slow = model.features(i, words, context, prev, prev2)
         assert sorted(model.feature_keys(i, words, context, prev, prev2)) == sorted(slow)
+
+
+def test_second_pass_feature_keys_equal_the_training_features() -> None:
+    model = tagger.tagger()
+    words = ["A", "witness", "told", "police", "that", "he", "left", "."]
+    guide = ["DT", "NN", "VBN", "NN", "IN", "PRP", "VBD", "."]
+    context = model.START + [model.normalize(w) for w in words] + model.END
+    for i in range(len(words)):
+        prev, prev2 = (guide[i - 1] if i else "-START-"), (guide[i - 2] if i > 1 else "-START2-")
+        slow = model.features(i, words, context, prev, prev2, guide)
+        keys = model.feature_keys(i, words, context, prev, prev2, guide)
+        assert sorted(keys) == sorted(slow)
+        assert "g i+1 " + (guide[i + 1] if i + 1 < len(words) else "END") in keys
+
+
+def test_second_pass_model_is_shipped_as_gzipped_json() -> None:
+    data = files("gistquiz.resources").joinpath("models/pos-retagger.json.gz").read_bytes()
+    model = json.loads(gzip.decompress(data))
+    assert model["format"] == "gistquiz.pos-retagger/1"
+    assert any(f.startswith("g i+1 ") for f in model["weights"])
+
+
+def test_a_statement_gets_a_finite_verb() -> None:
+    # the greedy passes read "pushes" and "derives" after a noun as plural nouns
+    assert dict(tags_of("Her neck pushes forward in vain."))["pushes"] == "VBZ"
+    assert dict(tags_of("The name derives from the river."))["derives"] == "VBZ"
+
+
+def test_fragments_without_a_full_stop_keep_their_tags() -> None:
+    # a heading has no verb and must not be given one
+    assert [t for _, t in tags_of("Chapter One: The Rising Costs")][-1] in ("NNS", "NNPS")
+    assert "VBZ" not in [t for _, t in tags_of("Rising costs and falling wages")]

@@ -354,8 +354,52 @@ def repair_first_conjunct(tree: Parse, tags: Sequence[str]) -> Parse:
     return Parse(tuple(t.heads), tuple(t.labels), t.words)
 
 
+def repair_case_subject(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "In 1566, a league of nobles presented a petition": the greedy parse can make the noun
+    of an opening prepositional phrase the subject and hang the real subject below it (as an
+    apposition or a modifier). A subject phrase opened by its own preposition is an oblique;
+    the first nominal hanging from it further right, before the verb and without a
+    preposition of its own, becomes the subject."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    subjects = [k for k in t.children(r) if t.labels[k] in ("nsubj", "nsubj:pass")]
+    if len(subjects) != 1 or subjects[0] > r:
+        return tree
+    s = subjects[0]
+    case = [c for c in t.children(s) if t.labels[c] == "case" and c < s]
+    if not case or tags[case[0]] != "IN" or tree.words[case[0]].lower() in NOT_OPENING_CASE:
+        return tree
+    if case[0] != min(j for j in range(t.n) if t.below(j, s)):
+        return tree  # "more than 330 crew": the preposition does not open the phrase
+    for d in t.children(s):
+        if d < s or d > r or tags[d] not in NOMINAL:
+            continue
+        if t.labels[d] not in ("appos", "nmod", "dep", "conj"):
+            continue
+        if any(t.labels[c] in ("case", "cc", "mark") for c in t.children(d)):
+            continue
+        t.heads[d], t.labels[d] = r, t.labels[s]
+        t.labels[s] = "obl"
+        return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    # "With her appearance finalized, Jasmine became ...": the root is an absolute phrase and
+    # a later finite clause with its own subject, hanging below it, is the main one
+    for c in range(r + 1, t.n):
+        if t.heads[c] != r or t.labels[c] not in ("ccomp", "parataxis", "dep", "advcl"):
+            continue
+        if t.has_subject(c) and t.finite(c) and not t.linked(c):
+            for j in range(c + 1, t.n):
+                if t.heads[j] == r:
+                    t.heads[j] = c
+            return t.promote(c, r, "advcl")
+    return tree
+
+
+NOT_OPENING_CASE = frozenset({"than", "per", "of", "like", "about", "over", "under", "around"})
+
+
 def repair(tree: Parse, tags: Sequence[str]) -> Parse:
     """Every repair, in the order they were measured."""
     tree = repair_time_clause(repair_fronted_clause(tree, tags))
     tree = repair_opening_clause(repair_nominal_root(tree, tags), tags)
-    return repair_first_conjunct(repair_unmarked_clause(tree, tags), tags)
+    tree = repair_first_conjunct(repair_unmarked_clause(tree, tags), tags)
+    return repair_case_subject(tree, tags)

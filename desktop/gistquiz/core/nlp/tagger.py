@@ -18,9 +18,11 @@ from typing import Any
 from .tokens import normalize
 
 MODEL_RESOURCE = "models/pos-tagger.json.gz"
+RETAGGER_RESOURCE = "models/pos-retagger.json.gz"  # second pass of the stacked tagger
 
 _lock = threading.Lock()
 _tagger: Any = None
+_retagger: Any = None
 
 
 def load_model_json(name: str) -> dict:
@@ -41,6 +43,31 @@ def _shape(word: str) -> str:
     return "other"
 
 
+FINITE = ("VBZ", "VBP", "VBD", "MD")
+RETAGGABLE = frozenset({"NN", "NNS", "VBN", "VB", "JJ", "NNP", "RB", "IN"})
+SUBJECTISH = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "DT", "EX"})
+FINITE_MARGIN = 10.0  # chosen on EWT dev (see MODEL_CARD.md): wider re-tags verbless fragments
+
+
+def _guide_keys(i: int, word: str, prev: str, guide: Sequence[str]) -> list[str]:
+    """Second-pass features: the first pass's tags of this and the next two words. A greedy
+    left-to-right tagger cannot see the tags to its right; "A witness told police" needs
+    "police" to be a noun to make "told" a past tense (VBD) rather than a participle."""
+    n = len(guide)
+    g0 = guide[i]
+    g1 = guide[i + 1] if i + 1 < n else "END"
+    g2 = guide[i + 2] if i + 2 < n else "END"
+    return [
+        "g i " + g0,
+        "g i+1 " + g1,
+        "g i+2 " + g2,
+        "g i+1 i+2 " + g1 + " " + g2,
+        "g i i+1 " + g0 + " " + g1,
+        "g i-1 i i+1 " + prev + " " + g0 + " " + g1,
+        "g word i+1 " + word + " " + g1,
+    ]
+
+
 def make_tagger() -> Any:
     """An empty tagger with our feature set (used by training and loading alike)."""
     from nltk.tag.perceptron import PerceptronTagger
@@ -54,7 +81,13 @@ def make_tagger() -> Any:
         """
 
         def features(
-            self, i: int, words: Sequence[str], context: list[str], prev: str, prev2: str
+            self,
+            i: int,
+            words: Sequence[str],
+            context: list[str],
+            prev: str,
+            prev2: str,
+            guide: Sequence[str] | None = None,
         ) -> dict:
             word = words[i]
             features = self._get_features(i, word, context, prev, prev2)
@@ -68,10 +101,19 @@ def make_tagger() -> Any:
             features["i suffix4 " + word[-4:]] += 1
             features["i-1 word+i word " + context[c - 1] + " " + context[c]] += 1
             features["i word+i+1 word " + context[c] + " " + context[c + 1]] += 1
+            if guide is not None:
+                for key in _guide_keys(i, context[c], prev, guide):
+                    features[key] += 1
             return features
 
         def feature_keys(
-            self, i: int, words: Sequence[str], context: list[str], prev: str, prev2: str
+            self,
+            i: int,
+            words: Sequence[str],
+            context: list[str],
+            prev: str,
+            prev2: str,
+            guide: Sequence[str] | None = None,
         ) -> list[str]:
             """The same feature names as ``features`` (a test holds them equal), built
             without NLTK's closure and join per feature: tagging's hot path."""
@@ -85,7 +127,7 @@ def make_tagger() -> Any:
                 context[c - 2],
             )
             shape = _shape(word)
-            return [
+            keys = [
                 "bias",
                 "i suffix " + word[-3:],
                 "i pref1 " + (word[0] if word else ""),
@@ -109,8 +151,11 @@ def make_tagger() -> Any:
                 "i-1 word+i word " + wm1 + " " + w,
                 "i word+i+1 word " + w + " " + w1,
             ]
+            if guide is not None:
+                keys += _guide_keys(i, w, prev, guide)
+            return keys
 
-        def tag(self, tokens, return_conf=False, use_tagdict=True):  # type: ignore[override]
+        def tag(self, tokens, return_conf=False, use_tagdict=True, guide=None):  # type: ignore[override]
             prev, prev2 = self.START
             output = []
             context = self.START + [self.normalize(w) for w in tokens] + self.END
@@ -119,9 +164,10 @@ def make_tagger() -> Any:
                 conf = 1.0
                 if not tag:
                     if self._matrix is not None and not return_conf:
-                        tag = self._fast_predict(self.feature_keys(i, tokens, context, prev, prev2))
+                        keys = self.feature_keys(i, tokens, context, prev, prev2, guide)
+                        tag = self._fast_predict(keys)
                     else:
-                        feats = self.features(i, tokens, context, prev, prev2)
+                        feats = self.features(i, tokens, context, prev, prev2, guide)
                         tag, conf = self.model.predict(feats, return_conf)
                 output.append((word, tag, conf) if return_conf else (word, tag))
                 prev2, prev = prev, tag
@@ -146,6 +192,47 @@ def make_tagger() -> Any:
                     matrix[row, column[c]] = w
             self._index, self._classes, self._matrix = index, classes, matrix
 
+        def finite_retag(self, tokens, tags: list[str], guide=None) -> list[str] | None:
+            """A declarative sentence needs a finite verb. When greedy tagging found none
+            ("Then the commercial ends/NNS ."), the word whose score for a finite tag comes
+            closest to its chosen tag's becomes that verb -- if it comes within
+            ``FINITE_MARGIN`` -- and the words after it are tagged again. None: no change."""
+            if self._matrix is None or len(tokens) < 3 or any(t in FINITE for t in tags):
+                return None
+            if tags[-1] not in (".", "!") or not any(t in SUBJECTISH for t in tags[:-1]):
+                return None
+            column = {c: k for k, c in enumerate(self._classes)}
+            context = self.START + [self.normalize(w) for w in tokens] + self.END
+            best = None
+            prev, prev2 = self.START
+            for i, word in enumerate(tokens):
+                if tags[i] in RETAGGABLE and not self.tagdict.get(word) and i > 0:
+                    keys = self.feature_keys(i, tokens, context, prev, prev2, guide)
+                    scores = self._scores(keys)
+                    f = max(FINITE, key=lambda c: scores[column[c]] if c in column else -1e9)
+                    margin = float(scores[column[tags[i]]] - scores[column[f]])
+                    if best is None or margin < best[0]:
+                        best = (margin, i, f)
+                prev2, prev = prev, tags[i]
+            if best is None or best[0] > FINITE_MARGIN:
+                return None
+            _, i, f = best
+            out = [*tags[:i], f]
+            prev2, prev = out[i - 1], f  # i > 0: the first word is never re-tagged
+            for j in range(i + 1, len(tokens)):
+                t = self.tagdict.get(tokens[j])
+                if not t:
+                    keys = self.feature_keys(j, tokens, context, prev, prev2, guide)
+                    t = self._fast_predict(keys)
+                out.append(t)
+                prev2, prev = prev, t
+            return out
+
+        def _scores(self, keys: list[str]) -> Any:
+            index = self._index
+            rows = [index[f] for f in keys if f in index]
+            return self._matrix[rows].sum(axis=0)
+
         def _fast_predict(self, keys: list[str]) -> str:
             index = self._index
             rows = [index[f] for f in keys if f in index]
@@ -153,51 +240,66 @@ def make_tagger() -> Any:
                 return self._classes[0]
             return self._classes[int(self._matrix[rows].sum(axis=0).argmax())]
 
-        def train(self, sentences, save_loc=None, nr_iter=5):  # type: ignore[override]
+        def train(self, sentences, save_loc=None, nr_iter=5, guides=None):  # type: ignore[override]
+            """NLTK's training loop; ``guides`` (one first-pass tag list per sentence,
+            jackknifed) trains the second pass of a stacked tagger."""
             import random
 
             self._sentences = []
             self._make_tagdict(sentences)
             self.model.classes = self.classes
+            order = list(range(len(self._sentences)))
             for _ in range(nr_iter):
-                for sentence in self._sentences:
-                    words, tags = zip(*sentence, strict=True)
+                for k in order:
+                    words, tags = zip(*self._sentences[k], strict=True)
+                    guide = guides[k] if guides is not None else None
                     prev, prev2 = self.START
                     context = self.START + [self.normalize(w) for w in words] + self.END
                     for i, word in enumerate(words):
                         guess = self.tagdict.get(word)
                         if not guess:
-                            feats = self.features(i, words, context, prev, prev2)
+                            feats = self.features(i, words, context, prev, prev2, guide)
                             guess, _ = self.model.predict(feats)
                             self.model.update(tags[i], guess, feats)
                         prev2, prev = prev, guess
-                random.shuffle(self._sentences)
+                random.shuffle(order)
             self._sentences = None
             self.model.average_weights()
 
     return Tagger(load=False)
 
 
+def _build(name: str) -> Any:
+    model = load_model_json(name)
+    tagger = make_tagger()
+    tagger.decode_json_params((model["weights"], model["tagdict"], model["classes"]))
+    tagger.compile()
+    return tagger
+
+
 def _load() -> Any:
-    global _tagger
+    global _tagger, _retagger
     if _tagger is None:
         with _lock:
             if _tagger is None:
-                model = load_model_json(MODEL_RESOURCE)
-                tagger = make_tagger()
-                tagger.decode_json_params((model["weights"], model["tagdict"], model["classes"]))
-                tagger.compile()
-                _tagger = tagger
+                _retagger = _build(RETAGGER_RESOURCE)
+                _tagger = _build(MODEL_RESOURCE)
     return _tagger
 
 
 def tagger() -> Any:
-    """The loaded NLTK ``PerceptronTagger`` (for code that wants its full API)."""
+    """The loaded first-pass NLTK ``PerceptronTagger`` (for code that wants its full API)."""
     return _load()
 
 
 def tag(words: Sequence[str]) -> list[str]:
-    """Penn tags for one sentence's words (normalised to treebank spelling first)."""
+    """Penn tags for one sentence's words (normalised to treebank spelling first): the first
+    pass tags left to right, the second re-tags with the first pass's tags on both sides."""
     if not words:
         return []
-    return [t for _, t in _load().tag([normalize(w) for w in words])]
+    first = _load()
+    normed = [normalize(w) for w in words]
+    guide = [t for _, t in first.tag(normed)]
+    guide = first.finite_retag(normed, guide) or guide
+    tags = [t for _, t in _retagger.tag(normed, guide=guide)]
+    return _retagger.finite_retag(normed, tags, guide) or tags

@@ -2,11 +2,13 @@
 
     python -m gistquiz.core.nlp.train [--data ../shared/data/treebanks] [--out resources/models]
 
-Writes ``pos-tagger.json.gz`` (NLTK averaged-perceptron weights, tag dictionary and classes)
-and ``entity-typer.json.gz`` as gzipped JSON -- never pickle -- so the app loads them with
-nothing but the standard library. Training data: UD English-EWT train plus the GUM train
-documents present in ``gum/sources`` (the CC BY genres); PUD and the test splits are never
-used here. Deterministic: a fixed random seed and file order.
+Writes ``pos-tagger.json.gz`` (NLTK averaged-perceptron weights, tag dictionary and classes),
+``pos-retagger.json.gz`` (the stacked second pass, trained on jackknifed first-pass tags; the
+tags it gives every training sentence from held-out folds go to ``build/fold-tags-stacked.json``
+for the parser's training) and ``entity-typer.json.gz`` as gzipped JSON -- never pickle -- so
+the app loads them with nothing but the standard library. Training data: UD English-EWT train
+plus the GUM train documents present in ``gum/sources`` (the CC BY genres); PUD and the test
+splits are never used here. Deterministic: a fixed random seed and file order.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ REPO = Path(__file__).resolve().parents[4]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "treebanks"
 DEFAULT_OUT = REPO / "resources" / "models"
 TAGGER_FORMAT = "gistquiz.pos-tagger/1"
+RETAGGER_FORMAT = "gistquiz.pos-retagger/1"
 SEED = 20240531
 ITERATIONS = 8
 PRUNE_BELOW = 0.01  # averaged weights this small barely change a decision; dropping saves MBs
@@ -58,20 +61,33 @@ def tagger_training_files(data: Path) -> list[Path]:
     return [data / "ud_ewt" / "en_ewt-ud-train.conllu"] + [p for p in present if p.exists()]
 
 
-def train_tagger(files: list[Path], iterations: int = ITERATIONS) -> dict:
+def train_tagger(
+    files: list[Path],
+    iterations: int = ITERATIONS,
+    guides: list[list[str]] | None = None,
+    fmt: str = TAGGER_FORMAT,
+) -> dict:
+    """The first pass, or with ``guides`` (jackknifed first-pass tags, one list per sentence
+    of ``files``) the second pass of the stacked tagger."""
     from .tagger import make_tagger
 
     sentences = [s for path in files for s in read_conllu(path)]
+    if guides is not None and [len(g) for g in guides] != [len(s) for s in sentences]:
+        raise ValueError("the first-pass tags do not line up with the training sentences")
     random.seed(SEED)
     tagger = make_tagger()
-    tagger.train(sentences, nr_iter=iterations)
+    tagger.train(sentences, nr_iter=iterations, guides=guides)
+    return _tagger_json(tagger, files, sentences, iterations, fmt)
+
+
+def _tagger_json(tagger, files: list[Path], sentences: list, iterations: int, fmt: str) -> dict:
     weights = {}
     for feature, by_class in tagger.model.weights.items():
         kept = {c: round(w, 3) for c, w in by_class.items() if abs(w) >= PRUNE_BELOW}
         if kept:
             weights[feature] = kept
     return {
-        "format": TAGGER_FORMAT,
+        "format": fmt,
         "classes": sorted(tagger.classes),
         "tagdict": tagger.tagdict,
         "weights": weights,
@@ -80,6 +96,53 @@ def train_tagger(files: list[Path], iterations: int = ITERATIONS) -> dict:
         "tokens": sum(len(s) for s in sentences),
         "iterations": iterations,
     }
+
+
+def jackknife_first_pass(data: Path, cache: Path) -> list[list[str]]:
+    """First-pass tags of every training sentence from a tagger that never saw it (four
+    folds, as the parser's training uses them); cached as JSON between training steps."""
+    from .train_parser import jackknife_tags, read_trees, training_files
+
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    trees = [tree for path in training_files(data) for tree in read_trees(path)]
+    tagged = jackknife_tags(trees)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps(tagged), encoding="utf-8")
+    return tagged
+
+
+def jackknife_stacked(files: list[Path], first: list[list[str]], folds: int = 4) -> list:
+    """The stacked tagger's tags of every training sentence, each from a second pass trained
+    on the other folds: what the parser learns from is what it will be given."""
+    from .tagger import make_tagger
+    from .train_parser import FOLD_TAGGER_ITERATIONS
+
+    sentences = [s for path in files for s in read_conllu(path)]
+    out: list[list[str]] = [[] for _ in sentences]
+    for fold in range(folds):
+        began = time.perf_counter()
+        rest = [k for k in range(len(sentences)) if k % folds != fold]
+        random.seed(SEED + fold)
+        tagger = make_tagger()
+        tagger.train(
+            [sentences[k] for k in rest],
+            nr_iter=FOLD_TAGGER_ITERATIONS,
+            guides=[first[k] for k in rest],
+        )
+        tagger.compile()
+        right = total = 0
+        for k in range(fold, len(sentences), folds):
+            words = [w for w, _ in sentences[k]]
+            tags = [t for _, t in tagger.tag(words, guide=first[k])]
+            out[k] = tagger.finite_retag(words, tags, first[k]) or tags
+            right += sum(a == g for a, (_, g) in zip(out[k], sentences[k], strict=True))
+            total += len(words)
+        print(
+            f"  fold {fold + 1}/{folds}: stacked tagger {right / total:.2%} on its held-out "
+            f"fold, {time.perf_counter() - began:.0f} s"
+        )
+    return out
 
 
 def write_gzip_json(obj: dict, path: Path) -> None:
@@ -95,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--only", choices=("tagger", "typer", "places"), default=None)
+    parser.add_argument(
+        "--cache", type=Path, default=REPO / "build", help="jackknifed tags for the parser"
+    )
     args = parser.parse_args(argv)
     if args.only in (None, "tagger"):
         began = time.perf_counter()
@@ -106,6 +172,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(files)} files, {len(model['weights'])} features, "
             f"{time.perf_counter() - began:.0f} s"
         )
+        # the second pass learns from first-pass tags that make held-out mistakes
+        first = jackknife_first_pass(args.data, args.cache / "fold-tags.json")
+        model = train_tagger(files, guides=first, fmt=RETAGGER_FORMAT)
+        write_gzip_json(model, args.out / "pos-retagger.json.gz")
+        print(f"second pass: {len(model['weights'])} features, {time.perf_counter() - began:.0f} s")
+        stacked = jackknife_stacked(files, first)
+        (args.cache / "fold-tags-stacked.json").write_text(json.dumps(stacked), encoding="utf-8")
     if args.only in (None, "places"):
         from .gazetteer import build_places
 
