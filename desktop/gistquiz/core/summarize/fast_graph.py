@@ -17,6 +17,7 @@ sumy builds dense n x n similarity matrices with a Python loop over sentence pai
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -205,11 +206,29 @@ def textrank_scorer(doc: Document, length: Length, options: dict, cancel: Cancel
     weights = PairWeights(counts, lengths, _textrank_factor)
     # sumy divides each row by its sum + 1e-7 (sumy issue #112) and adds (1 - d) / n.
     row_sums = weights @ np.ones(n) + 1e-7
+    if weights.frequent is None:
+        # Every pair is explicit (the usual case below a few thousand sentences): fold the
+        # damping and the division into the matrix once, so that each of the ~100 steps is
+        # one sparse product and a few vector operations.
+        scaled = weights.explicit.copy()
+        scaled.data *= (damping / row_sums)[scaled.indices]
+
+        def walk(p: np.ndarray) -> np.ndarray:
+            return scaled @ p
+
+    else:
+
+        def walk(p: np.ndarray) -> np.ndarray:
+            return damping * (weights @ (p / row_sums))
+
     p = np.full(n, 1.0 / n)
+    teleport = (1.0 - damping) / n
     change, iterations = 1.0, 0
     while change > epsilon and iterations < MAX_ITERATIONS:
-        nxt = (1.0 - damping) / n * p.sum() + damping * (weights @ (p / row_sums))
-        change = np.linalg.norm(nxt - p)
+        nxt = walk(p)
+        nxt += teleport * p.sum()
+        step = nxt - p
+        change = math.sqrt(step @ step)
         p = nxt
         iterations += 1
         cancel.check()
