@@ -164,15 +164,23 @@ class PairWeights:
         df = np.bincount(counts.indices, minlength=vocabulary)
         order = np.argsort(df, kind="stable")
         rare_count = int(np.searchsorted((df[order].astype(np.float64) ** 2).cumsum(), budget))
-        rare = np.zeros(vocabulary, dtype=bool)
-        rare[order[:rare_count]] = True
-        csc = counts.tocsc()
-        rare_part = csc[:, np.flatnonzero(rare)].tocsr()
-        pairs = (rare_part @ rare_part.T).tocoo()
-        weights = pairs.data * factor(lengths[pairs.row], lengths[pairs.col])
-        self.explicit = sp.csr_matrix((weights, (pairs.row, pairs.col)), shape=(n, n))
-        frequent = csc[:, np.flatnonzero(~rare)].tocsr()
-        self.frequent = frequent if frequent.shape[1] else None
+        if rare_count >= vocabulary:
+            # Every term is rare (usual below a few thousand sentences): weigh the pair
+            # products where they are, without column slicing or a COO round trip.
+            pairs = (counts @ counts.T).tocsr()
+            rows = np.repeat(np.arange(n), np.diff(pairs.indptr))
+            pairs.data = pairs.data * factor(lengths[rows], lengths[pairs.indices])
+            self.explicit, self.frequent = pairs, None
+        else:
+            rare = np.zeros(vocabulary, dtype=bool)
+            rare[order[:rare_count]] = True
+            csc = counts.tocsc()
+            rare_part = csc[:, np.flatnonzero(rare)].tocsr()
+            pairs = (rare_part @ rare_part.T).tocoo()
+            weights = pairs.data * factor(lengths[pairs.row], lengths[pairs.col])
+            self.explicit = sp.csr_matrix((weights, (pairs.row, pairs.col)), shape=(n, n))
+            frequent = csc[:, np.flatnonzero(~rare)].tocsr()
+            self.frequent = frequent if frequent.shape[1] else None
         if self.frequent is not None:
             used = lengths > 0
             group_lengths, group_of = np.unique(lengths[used], return_inverse=True)
@@ -181,8 +189,9 @@ class PairWeights:
             self.kernel = factor(group_lengths[:, None], group_lengths[None, :])
             self.row_of = np.repeat(np.arange(n), np.diff(frequent.indptr))
             self.width = frequent.shape[1]
-        squares = counts.multiply(counts).sum(axis=1)
-        self.diagonal = np.asarray(squares).ravel() * factor(lengths, lengths)
+        count_rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+        squares = np.bincount(count_rows, counts.data**2, minlength=n)
+        self.diagonal = squares * factor(lengths, lengths)
 
     def __matmul__(self, q: np.ndarray) -> np.ndarray:
         out = self.explicit @ q
