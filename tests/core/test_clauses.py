@@ -7,9 +7,12 @@ import json
 from importlib.resources import files
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gistquiz.core.nlp.clauses import analyze_clause
-from gistquiz.core.nlp.parser import PARSER_FORMAT, parse
+from gistquiz.core.nlp.parse_repair import repair_first_conjunct
+from gistquiz.core.nlp.parser import PARSER_FORMAT, Parse, parse
 
 
 def _words(clause, words, span):
@@ -107,3 +110,55 @@ def test_any_length_parses(n):
     tags = ["NN"] * n
     tree = parse(words, tags)
     assert len(tree.heads) == n and sum(h == -1 for h in tree.heads) == 1
+
+
+def _assert_tree(heads) -> None:
+    assert sum(h == -1 for h in heads) == 1
+    for i in range(len(heads)):
+        seen, x = set(), i
+        while x != -1:  # every word reaches the root without a cycle
+            assert x not in seen
+            seen.add(x)
+            x = heads[x]
+
+
+NORMAN_FAMILIES = (  # word/tag/head/label
+    "The/DT/5/det two/CD/5/nummod most/RBS/3/advmod prominent/JJ/5/amod Norman/JJ/5/amod "
+    "families/NNS/12/nsubj to/TO/7/mark arrive/VB/5/acl in/IN/10/case the/DT/10/det "
+    "Mediterranean/NNP/7/obl were/VBD/12/cop descendants/NNS/20/nsubj of/IN/14/case "
+    "Tancred/NNP/12/nmod of/IN/16/case Hauteville/NNP/14/nmod and/CC/20/cc the/DT/20/det "
+    "Drengot/NNP/20/compound family/NN/-1/root ,/,/26/punct of/IN/23/case whom/WP/26/obl "
+    "Rainulf/NNP/26/nsubj Drengot/NNP/24/flat received/VBD/20/conj the/DT/28/det "
+    "county/NN/26/obj of/IN/30/case Aversa/NNP/28/nmod ,/,/35/punct the/DT/35/det "
+    "first/JJ/35/amod Norman/NNP/35/compound toehold/NN/26/obl in/IN/38/case the/DT/38/det "
+    "south/NN/35/nmod ,/,/43/punct from/IN/43/case Duke/NNP/42/compound "
+    "Sergius/NNP/43/compound IV/NN/26/obl of/IN/45/case Naples/NNP/43/nmod in/IN/47/case "
+    "1030/CD/26/obl ././20/punct"
+)
+
+
+def test_first_conjunct_repair_keeps_a_tree_when_the_new_root_hangs_from_the_old():
+    # the previous model's parse of a Wikipedia sentence (word/tag/head/label): the copular
+    # predicate "descendants" (12) hangs from the root "family"; promoting it to the root
+    # once also made it its own head, and walks of the tree never ended
+    rows = [item.split("/") for item in NORMAN_FAMILIES.split()]
+    words = tuple(r[0] for r in rows)
+    tags = [r[1] for r in rows]
+    heads = tuple(int(r[2]) for r in rows)
+    labels = tuple(r[3] for r in rows)
+    tree = repair_first_conjunct(Parse(heads, labels, words), tags)
+    _assert_tree(tree.heads)
+    assert tree.heads[12] == -1 and tree.labels[20] == "conj"
+
+
+TAGS = ["DT", "NN", "NNS", "NNP", "VBD", "VBZ", "VBN", "VB", "MD", "IN", "JJ", "RB", "CC"]
+TAGS += [",", "PRP", "CD", "WDT", "TO", "POS", "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TAGS), min_size=1, max_size=30))
+def test_every_parse_is_a_tree_whatever_the_tags(tags):
+    words = [{"DT": "the", "IN": "of", "CC": "and", ",": ",", ".": "."}.get(t, "x") for t in tags]
+    tree = parse(words, tags)
+    assert len(tree.heads) == len(tags)
+    _assert_tree(tree.heads)

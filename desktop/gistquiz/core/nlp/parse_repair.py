@@ -340,7 +340,7 @@ def repair_first_conjunct(tree: Parse, tags: Sequence[str]) -> Parse:
         return tree
     if t.labels[h] in ("acl:relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"):
         return tree
-    moved = [c for c in t.children(r) if c < k]
+    moved = [c for c in t.children(r) if c < k and c != h]  # h itself may hang from r
     if not t.has_subject(h) and not any(t.labels[c] in SUBJECTS for c in moved):
         return tree
     has_subject = t.has_subject(h)
