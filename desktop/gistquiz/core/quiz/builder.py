@@ -75,20 +75,27 @@ def build(
         cancel.check()
         if n % 8 == 0:
             progress(n / max(len(pool), 1), f"Writing questions ({n} of {len(pool)} facts)")
-        fact = facts[i]
-        valid = []
-        for kind in options.kinds:
-            for question in builder_for(kind)(ctx, fact):
-                if not problems(doc, question, ctx.index):
-                    valid.append(replace(question, score=question.score * scores[i]))
+        valid = fact_questions(ctx, facts[i], options.kinds)
         if valid:
-            candidates[i] = valid
+            candidates[i] = [replace(q, score=q.score * scores[i]) for q in valid]
     # Spread the questions one per sentence when the text has room for it; a paragraph asked
     # for more questions than it has sentences keeps the ranker's own order.
     room = len(doc.body_sentences) >= options.count
     chosen = _select(facts, scores, candidates, options, diversity() if room else 1.0)
     progress(1.0, f"{len(chosen)} questions")
     return Quiz(doc.id, doc.title, tuple(chosen), options, _notes(doc, chosen, options))
+
+
+def fact_questions(ctx: Context, fact: Fact, kinds: Sequence[Kind]) -> list[Question]:
+    """Every question of ``kinds`` on ``fact`` that passes the validator (none: the fact
+    cannot be asked, e.g. its sentence names the answer again). The ranker's training keeps
+    only the facts that have one, so it learns to order what the quiz can really ask."""
+    return [
+        question
+        for kind in kinds
+        for question in builder_for(kind)(ctx, fact)
+        if not problems(ctx.doc, question, ctx.index)
+    ]
 
 
 def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[Fact]:
