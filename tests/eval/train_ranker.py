@@ -41,7 +41,7 @@ from gistquiz.core.quiz.registry import Context
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "resources" / MODEL_NAME
-C_GRID = (0.1, 1.0)
+C_GRID = (0.01, 0.1, 1.0)
 DISCOUNT_GRID = (1.0,)  # 0.75 lowered both figures in every run so far (see the card)
 COUNT = 25  # the eval adapter's question count: candidates as the quiz builder sees them
 SPAN_KINDS = (Kind.WH, Kind.MCQ, Kind.CLOZE)  # the kinds whose answers are spans
@@ -259,8 +259,8 @@ def main() -> int:
             rows.append(("logistic regression (CV)", c, discount, cov, prec))
     plain = cross_validated(records, folds, C_GRID[0], DISCOUNT_GRID[0], near=1.01)
     rows.append(("  same, no near-duplicate rule", C_GRID[0], DISCOUNT_GRID[0], *plain))
-    unweighted = cross_validated(records, folds, C_GRID[1], DISCOUNT_GRID[0], weighted=False)
-    rows.append(("  same, unweighted (C=1)", C_GRID[1], DISCOUNT_GRID[0], *unweighted))
+    unweighted = cross_validated(records, folds, C_GRID[-1], DISCOUNT_GRID[0], weighted=False)
+    rows.append(("  same, unweighted", C_GRID[-1], DISCOUNT_GRID[0], *unweighted))
     print(f"\n{'ranking':28} {'C':>5} {'disc':>5} {'cov@k':>6} {'prec@k':>6}")
     for name, c, d, cov, prec in rows:
         print(f"{name:28} {c if c is not None else '-':>5} {d:>5} {cov:6.3f} {prec:6.3f}")
