@@ -12,6 +12,7 @@ import gzip
 import json
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -297,9 +298,14 @@ def tag(words: Sequence[str]) -> list[str]:
     pass tags left to right, the second re-tags with the first pass's tags on both sides."""
     if not words:
         return []
+    return list(_tag_normalised(tuple(normalize(w) for w in words)))
+
+
+@lru_cache(maxsize=2048)
+def _tag_normalised(normed: tuple[str, ...]) -> tuple[str, ...]:
+    # cached: the facts, the parse and the quiz's checks each tag the same sentence
     first = _load()
-    normed = [normalize(w) for w in words]
     guide = [t for _, t in first.tag(normed)]
     guide = first.finite_retag(normed, guide) or guide
     tags = [t for _, t in _retagger.tag(normed, guide=guide)]
-    return _retagger.finite_retag(normed, tags, guide) or tags
+    return tuple(_retagger.finite_retag(normed, tags, guide) or tags)
