@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gistquiz.core.nlp import parse_repair
 from gistquiz.core.nlp.clauses import analyze_clause
 from gistquiz.core.nlp.parse_repair import repair_first_conjunct
-from gistquiz.core.nlp.parser import PARSER_FORMAT, Parse, parse
+from gistquiz.core.nlp.parser import PARSER_FORMAT, Parse, is_tree, parse
 
 
 def _words(clause, words, span):
@@ -162,3 +163,25 @@ def test_every_parse_is_a_tree_whatever_the_tags(tags):
     tree = parse(words, tags)
     assert len(tree.heads) == len(tags)
     _assert_tree(tree.heads)
+
+
+def test_a_parse_whose_heads_loop_is_not_a_tree():
+    assert is_tree((1, -1, 1))
+    assert not is_tree((1, 2, 1))  # 1 -> 2 -> 1: a walk up the heads would never end
+    assert not is_tree((5, -1))
+    assert not is_tree((-1, -1))
+
+
+def test_a_repair_that_breaks_the_tree_is_dropped(monkeypatch):
+    words, tags = _sentence(FRONTED)
+    unrepaired = parse(words, tags)  # the shipped repairs keep this one a tree
+
+    def looping(tree, tags):
+        heads = list(tree.heads)
+        heads[tree.root] = tree.root  # the root its own head: every walk up would spin
+        return Parse(tuple(heads), tree.labels, tree.words)
+
+    monkeypatch.setattr(parse_repair, "repair", looping)
+    tree = parse(words, tags)
+    _assert_tree(tree.heads)
+    assert len(tree.heads) == len(unrepaired.heads)

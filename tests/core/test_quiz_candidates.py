@@ -1,4 +1,4 @@
-"""What the quiz can ask: the valid questions of a fact, and parses the wh builder refuses."""
+"""What the quiz can ask: the valid questions of a fact."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from gistquiz.core.quiz import Kind
 from gistquiz.core.quiz.builder import answer_candidates, fact_questions
 from gistquiz.core.quiz.registry import Context
 from gistquiz.core.quiz.validate import problems
-from gistquiz.core.quiz.wh import _is_tree
 
 TEXT = (
     "The council defended the theory of races in 1901. "
@@ -30,9 +29,3 @@ def test_fact_questions_are_valid_and_of_the_asked_kinds():
     assert any(q.answer == "1901" for q in asked)
     assert {q.kind for q in asked} <= {Kind.WH, Kind.CLOZE}
     assert all(problems(doc, q, ctx.index) == [] for q in asked)
-
-
-def test_a_parse_whose_heads_loop_is_not_a_tree():
-    assert _is_tree((1, -1, 1))
-    assert not _is_tree((1, 2, 1))  # 1 -> 2 -> 1: a walk up the heads would never end
-    assert not _is_tree((5, -1))

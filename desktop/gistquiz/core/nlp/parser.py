@@ -304,7 +304,24 @@ class Model:
         # imported here: parse_repair needs this module's Parse
         from .parse_repair import repair
 
-        return repair(_finish(state, words), tags)
+        tree = _finish(state, words)  # a tree by construction
+        repaired = repair(tree, tags)
+        # every consumer walks the tree; a repair that broke it is dropped, not passed on
+        return repaired if is_tree(repaired.heads) else tree
+
+
+def is_tree(heads: Sequence[int]) -> bool:
+    """Every word reaches the one root (-1) through its heads: no cycle, no stray index."""
+    n = len(heads)
+    if sum(h == -1 for h in heads) != 1:
+        return False
+    for start in range(n):
+        x, steps = start, 0
+        while x != -1:
+            if not -1 <= heads[x] < n or steps > n:
+                return False
+            x, steps = heads[x], steps + 1
+    return True
 
 
 def allowed_classes(state: State, move_masks: list, root_classes: np.ndarray) -> np.ndarray:

@@ -14,7 +14,6 @@ leave dangling is replaced by its antecedent or the question is dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Document
@@ -97,18 +96,6 @@ def _norm(s: str) -> str:
     return " " + " ".join(re.findall(r"\w+", s.lower())) + " "
 
 
-def _is_tree(heads: Sequence[int]) -> bool:
-    """Every token reaches the root (-1) by its heads."""
-    n = len(heads)
-    for start in range(n):
-        x, steps = start, 0
-        while x != -1:
-            if not -1 <= heads[x] < n or steps > n:
-                return False
-            x, steps = heads[x], steps + 1
-    return True
-
-
 class _Builder(WhPhrases):
     def __init__(self, text, sp, span, ftype, subtype, resolver):
         self.text, self.sp, self.ftype, self.subtype = text, sp, ftype.upper(), subtype
@@ -120,8 +107,6 @@ class _Builder(WhPhrases):
         self.kids: dict[int, list[int]] = {}
         for j, h in enumerate(self.tree.heads):
             self.kids.setdefault(h, []).append(j)
-        if not _is_tree(self.tree.heads):
-            raise _Skip  # a parse whose heads loop: every walk up or down would never end
         self.quality = 0.85
 
     # -- tree helpers -------------------------------------------------------------------
@@ -129,8 +114,6 @@ class _Builder(WhPhrases):
         out, stack = set(), [k]
         while stack:
             x = stack.pop()
-            if x in out:  # a parse with a cycle in its heads must not loop forever
-                continue
             out.add(x)
             stack.extend(self.kids.get(x, ()))
         return out
