@@ -196,6 +196,14 @@ class _Tree:
             x = self.heads[x]
         return False
 
+    def promote_clause(self, new: int, old: int) -> Parse:
+        """A later clause below the root becomes the main one: the root's dependents after it
+        move under it, and the old root is its adverbial clause."""
+        for j in range(new + 1, self.n):
+            if self.heads[j] == old:
+                self.heads[j] = new
+        return self.promote(new, old, "advcl")
+
     def promote(self, new: int, old: int, old_label: str) -> Parse:
         """``new`` becomes the root and the old root hangs below it as ``old_label``; the old
         root's trailing punctuation moves along."""
@@ -288,10 +296,7 @@ def repair_opening_clause(tree: Parse, tags: Sequence[str]) -> Parse:
             x = t.heads[x]
         if x != r:
             continue
-        for j in range(c + 1, t.n):
-            if t.heads[j] == r:
-                t.heads[j] = c
-        return t.promote(c, r, "advcl")
+        return t.promote_clause(c, r)
     return tree
 
 
@@ -387,10 +392,7 @@ def repair_case_subject(tree: Parse, tags: Sequence[str]) -> Parse:
         if t.heads[c] != r or t.labels[c] not in ("ccomp", "parataxis", "dep", "advcl"):
             continue
         if t.has_subject(c) and t.finite(c) and not t.linked(c):
-            for j in range(c + 1, t.n):
-                if t.heads[j] == r:
-                    t.heads[j] = c
-            return t.promote(c, r, "advcl")
+            return t.promote_clause(c, r)
     return tree
 
 

@@ -235,11 +235,7 @@ def make_tagger() -> Any:
             return self._matrix[rows].sum(axis=0)
 
         def _fast_predict(self, keys: list[str]) -> str:
-            index = self._index
-            rows = [index[f] for f in keys if f in index]
-            if not rows:
-                return self._classes[0]
-            return self._classes[int(self._matrix[rows].sum(axis=0).argmax())]
+            return self._classes[int(self._scores(keys).argmax())]
 
         def train(self, sentences, save_loc=None, nr_iter=5, guides=None):  # type: ignore[override]
             """NLTK's training loop; ``guides`` (one first-pass tag list per sentence,

@@ -77,10 +77,6 @@ def train_tagger(
     random.seed(SEED)
     tagger = make_tagger()
     tagger.train(sentences, nr_iter=iterations, guides=guides)
-    return _tagger_json(tagger, files, sentences, iterations, fmt)
-
-
-def _tagger_json(tagger, files: list[Path], sentences: list, iterations: int, fmt: str) -> dict:
     weights = {}
     for feature, by_class in tagger.model.weights.items():
         kept = {c: round(w, 3) for c, w in by_class.items() if abs(w) >= PRUNE_BELOW}
