@@ -179,9 +179,7 @@ def counts(records: list[dict], scorer, discount: float, near: float = NEAR_DUPL
     total = [0, 0, 0, 0]
     for r in records:
         facts = r["facts"]
-        order = (
-            diverse_order(facts, scorer(r), lambda i: True, 10**6, discount, near) if facts else []
-        )
+        order = diverse_order(facts, scorer(r), 10**6, discount, near) if facts else []
         for j, v in enumerate(sd.at_k([facts[i].text for i in order], r["qas"])):
             total[j] += v
     return total

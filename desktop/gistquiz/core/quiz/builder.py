@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..document import Document
@@ -150,14 +150,13 @@ def _unique(forms: Sequence[str], fact: Fact) -> tuple[str, ...]:
 def diverse_order(
     facts: Sequence[Fact],
     scores: Sequence[float],
-    take: Callable[[int], bool],
     limit: int,
     discount: float = SAME_SENTENCE_DISCOUNT,
     near_duplicate: float = NEAR_DUPLICATE,
 ) -> list[int]:
     """Greedy choice of facts: best score first, discounted per question already taken from
-    the same sentence; one fact per entity/answer and no overlapping spans. ``take(i)`` says
-    whether fact ``i`` really got a question. Shared with the ranker's training script."""
+    the same sentence; one fact per entity/answer and no overlapping spans. Shared with the
+    ranker's training script."""
     taken: list[int] = []
     per_sentence: Counter[int] = Counter()
     answers: set[str] = set()
@@ -178,8 +177,6 @@ def diverse_order(
             continue
         if any(_same_answer(fact.text, facts[j].text, near_duplicate) for j in taken):
             continue  # "prime knot" after "prime knots": the same answer asked twice
-        if not take(best):
-            continue
         taken.append(best)
         per_sentence[fact.sentence] += 1
         answers.update(keys)
@@ -209,7 +206,7 @@ def _select(
     """The facts in the ranker's diverse order, then a kind for each so the quiz mixes them."""
     pool = sorted(candidates)  # only facts with a valid question: keeps the greedy pass small
     order = diverse_order(
-        [facts[i] for i in pool], [scores[i] for i in pool], lambda j: True, options.count, discount
+        [facts[i] for i in pool], [scores[i] for i in pool], options.count, discount
     )
     questions = [_fitting(candidates[pool[j]], options) for j in order]
     picked = assign_kinds(questions, options.kinds)
