@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from summarize_corpus import document_text
 from sumy.nlp.stemmers import null_stemmer
 
-from gistquiz.core.document import build_document
-from gistquiz.core.errors import Cancelled
+from gistquiz.core.document import Block, build_document, document_from_blocks
+from gistquiz.core.errors import Cancelled, EmptyDocument
 from gistquiz.core.language import install_nltk_punkt, stemmer, stop_words
 from gistquiz.core.progress import CancelToken
 from gistquiz.core.summarize import get
 from gistquiz.core.summarize.fast_engine import FAST_SCORERS
-from gistquiz.core.summarize.fast_tokenize import sumy_words_many, word_tokenize_many
+from gistquiz.core.summarize.fast_tokenize import is_word, sumy_words_many, word_tokenize_many
 from gistquiz.core.summarize.features import clear_shared_caches, sentence_terms, word_tokens
 from gistquiz.core.summarize.sumy_engine import to_sumy
 
@@ -129,6 +129,61 @@ def test_terms_are_sumys_stemmed_content_words(seed):
     assert terms.counts.shape == (len(doc.sentences), len(terms.vocabulary))
 
 
+# Paragraphs English Punkt cuts in many places (abbreviations, initials, ellipses, quotes
+# after the period, ellipses after a closing quote, lower-case starts): for English documents
+# the batch tokenizer re-checks only headings and the last token of each sentence.
+PUNKT_PIECES = [
+    "Mr. Smith",
+    "Dr. Who",
+    "e.g. this",
+    "U.S. army",
+    "J. R. R. Tolkien",
+    "5 p.m. Then",
+    "end.",
+    "end. The",
+    'end." She',
+    "end.) And",
+    "Wait... what",
+    "No! he",
+    "Why? No.",
+    "etc. and",
+    "affetto.\u201d...",
+    "it.\u201d... or",
+    "end.)...",
+    "No!\u201d",
+    "St. Paul",
+    "no. 5",
+    "vs. them",
+    "Jan. 3",
+    "'Tis",
+    "Inc. reported",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*PUNKT_PIECES, "a", "b", "A", "I"]), min_size=1, max_size=12).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_tokens_of_english_punkt_sentences_are_sumys(paragraphs, wrapped):
+    text = ("\n\n" if wrapped else "\n").join(
+        p.replace(" ", "\n", 2) if wrapped else p for p in paragraphs
+    )
+    try:
+        doc = build_document(text, language="en")
+    except EmptyDocument:
+        return
+    tokens = word_tokens(doc)
+    for i, s in enumerate(to_sumy(doc).sentences):
+        assert tokens.sentence_words(i) == list(s.words)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -232,3 +287,15 @@ def test_fast_summarizers_stop_on_a_cancelled_token(name):
     token.cancel()
     with pytest.raises(Cancelled):
         get(name).rank(doc, 3, engine="fast", cancel=token)
+
+
+def test_headings_get_punkts_second_look():
+    # A heading is kept whole by the Document, but nltk.word_tokenize splits it with Punkt
+    # first: "one." before "The" is then "one" + "." (a word), not "one." (not a word).
+    doc = document_from_blocks(
+        [Block("Chapter one. The whale's end? Yes.", heading=True), Block("Body text. More.")],
+        language="en",
+    )
+    expected = [w for w in nltk.word_tokenize(doc.clean_sentence(0)) if is_word(w)]
+    assert "one" in expected
+    assert word_tokens(doc).sentence_words(0) == expected

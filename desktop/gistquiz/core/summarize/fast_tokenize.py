@@ -32,7 +32,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import regex  # the engine NLTK's tokenizer uses; ``re`` differs on some Unicode classes
@@ -214,7 +214,10 @@ def _nltk():
     from ..language import install_nltk_punkt
 
     install_nltk_punkt()
-    return nltk, _may_split_pattern()
+    may_split = _may_split_pattern()
+    # A candidate with no whitespace after it on its line: in the line's last token.
+    last = re.compile(f"(?:{may_split.pattern})(?=\\S*$)", re.M)
+    return nltk, may_split, last
 
 
 def number_strings(items: Sequence[str]) -> tuple[list[str], np.ndarray]:
@@ -231,7 +234,7 @@ def number_strings(items: Sequence[str]) -> tuple[list[str], np.ndarray]:
 
 
 def treebank_numbered(
-    text: str, *, single_spaces: bool = False
+    text: str, *, single_spaces: bool = False, punkt_lines: Collection[int] | None = None
 ) -> tuple[list[str], np.ndarray, str]:
     """``nltk.word_tokenize`` of every sentence of ``text.split("\\n")`` as numbered tokens:
     (distinct tokens in first-seen order, the index of every token among them, the break
@@ -239,18 +242,25 @@ def treebank_numbered(
 
     ``single_spaces``: the caller guarantees no whitespace but single spaces and the newlines
     (``Document.clean_sentence`` output), which skips a scan for other whitespace.
+    ``punkt_lines``: the lines English Punkt did not itself cut out of their paragraph (None:
+    any line). In a line it did cut, Punkt alone can only split where the context changed: in
+    the last token, whose next token was the next sentence's first (``"affetto.”..."``).
+    Every other candidate has the same neighbours alone as in the paragraph, and was rejected.
     """
-    nltk, may_split = _nltk()
+    nltk, may_split, may_split_last = _nltk()
     # The input may hold the usual break token itself (a control character; in a line NLTK
     # tokenizes too): then the newline serves, splitting on single spaces (slower).
     marker = "\n" if LINE_BREAK in text else LINE_BREAK
     # Sentences English Punkt splits further get NLTK's own treatment (a placeholder here).
-    candidates = [m.start() for m in may_split.finditer(text)]
     special: dict[int, list[str]] = {}
-    if candidates:
-        lines = text.split("\n")
-        ends = list(itertools.accumulate(len(line) + 1 for line in lines))
-        for i in sorted({bisect.bisect_right(ends, position) for position in candidates}):
+    pattern = may_split if punkt_lines is None else may_split_last
+    candidates = [m.start() for m in pattern.finditer(text)]
+    lines = text.split("\n") if candidates or punkt_lines else []
+    ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+    recheck = {bisect.bisect_right(ends, position) for position in candidates}
+    recheck.update(i for i in punkt_lines or () if may_split.search(lines[i]))
+    if recheck:
+        for i in sorted(recheck):
             if len(nltk.sent_tokenize(lines[i])) > 1:
                 special[i] = nltk.word_tokenize(lines[i])
                 lines[i] = ""

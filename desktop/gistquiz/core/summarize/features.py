@@ -109,7 +109,16 @@ def _build_tokens(doc: Document, cancel: CancelToken) -> Tokens:
     cancel.check()
     special = _special_word_tokenizer(doc.language)
     if special is None:
-        distinct, ids, marker = treebank_numbered(_clean_text(doc), single_spaces=True)
+        # An English document's body sentences are English Punkt's own cuts (build_document):
+        # nltk.word_tokenize's Punkt pass can split them again only in their last token (see
+        # treebank_numbered). Headings were never cut; other languages were cut by their own
+        # Punkt: every candidate in those lines is checked.
+        punkt_lines = (
+            [s.index for s in doc.sentences if s.heading] if doc.language == "en" else None
+        )
+        distinct, ids, marker = treebank_numbered(
+            _clean_text(doc), single_spaces=True, punkt_lines=punkt_lines
+        )
     else:
         sentences = [doc.clean_sentence(i) for i in range(len(doc.sentences))]
         marker = LINE_BREAK
