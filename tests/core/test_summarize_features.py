@@ -58,6 +58,7 @@ EDGE_LINES = [
     "Mr. Smith met Dr. Jones at 5 p.m. on Main St. today.",
     "I cannot, gimme that, gotta go -- lemme see, wanna come? 'Tis true; 'twas so.",
     "CANNOT Gonna more'n d'ye cannot'tis x cannotcannot wanna\tgo.",
+    "I cannot go, you cannot stay; Cannot! gonna, gonna and gonna.",
     "Tabs\there and\u00a0non-breaking\u2009thin  double spaces.",
     "A control \x01 character and\x01glued one.",
     "Ends with a colon:",
