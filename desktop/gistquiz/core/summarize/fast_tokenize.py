@@ -21,7 +21,8 @@ whole books, where it is ~7x faster than NLTK):
   ask whether a neighbour *is* a space, which a run of spaces answers the same way;
 * the MacIntyre contractions (rare) are rewritten in a small window around each occurrence
   instead of scanning the whole text once per pattern;
-* Punkt re-checks only the lines where its own candidate rule could fire (one scan);
+* Punkt re-checks only the lines where its own candidate rule could fire (one scan), and in
+  an English document's own sentences (cut by English Punkt) only their last token;
 * the result comes numbered (distinct tokens + an index per token, ``LINE_BREAK`` between
   sentences), so callers never loop over tokens in Python.
 """
