@@ -71,11 +71,8 @@ def gold_clause(rows: list[list[str]]) -> tuple[int, int] | None:
 
 
 def evaluate(path: Path, predicted_tags: bool, limit: int | None) -> dict:
-    from gistquiz.core.nlp.clauses import analyze_clause
+    from gistquiz.core.nlp.clauses import analyze_clause, tag_and_parse
 
-    tag = None
-    if predicted_tags:
-        from gistquiz.core.nlp.tagger import tag
     n = subj = fin = both = 0
     words_done = 0
     began = time.process_time()  # CPU time: the machine is shared
@@ -86,8 +83,11 @@ def evaluate(path: Path, predicted_tags: bool, limit: int | None) -> dict:
         if gold is None:
             continue
         words = [r[1].translate(_NORM) for r in rows]
-        tags = tag(words) if tag else [r[4] for r in rows]
-        clause = analyze_clause(words, tags)
+        if predicted_tags:  # the app's path: our tags, re-parsed when the clause is incomplete
+            tags, tree = tag_and_parse(words)
+            clause = analyze_clause(words, tags, tree)
+        else:
+            clause = analyze_clause(words, [r[4] for r in rows])
         words_done += len(words)
         n += 1
         s_ok = clause is not None and clause.subject_head == gold[0]

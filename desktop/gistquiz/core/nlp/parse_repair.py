@@ -404,4 +404,6 @@ def repair(tree: Parse, tags: Sequence[str]) -> Parse:
     tree = repair_time_clause(repair_fronted_clause(tree, tags))
     tree = repair_opening_clause(repair_nominal_root(tree, tags), tags)
     tree = repair_first_conjunct(repair_unmarked_clause(tree, tags), tags)
-    return repair_case_subject(tree, tags)
+    from .subject_repair import repair_subject  # it builds on this module's _Tree
+
+    return repair_subject(repair_case_subject(tree, tags), tags)

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
+from itertools import repeat
 
 import numpy as np
 
@@ -269,7 +270,9 @@ class Model:
     ) -> None:
         self.classes = [(int(m), str(lab)) for m, lab in classes]
         self.index = {f: k for k, f in enumerate(features)}
-        self.indptr = indptr.astype(np.int64)
+        # one extra, empty row: an unknown feature maps to it, so the lookup needs no filter
+        self.unknown = len(features)
+        self.indptr = np.append(indptr, indptr[-1]).astype(np.int64)
         self.indices = indices.astype(np.intp)
         self.values = values.astype(np.float32)
         moves = np.array([m for m, _ in self.classes])
@@ -278,8 +281,10 @@ class Model:
 
     def scores(self, feats: list[str]) -> np.ndarray:
         """Sum of the features' sparse rows, gathered in one vectorised step (scipy's row
-        indexing costs ~1 ms a call, 30x this)."""
-        rows = np.fromiter((k for k in map(self.index.get, feats) if k is not None), dtype=np.int64)
+        indexing costs ~1 ms a call, 30x this). Unknown features hit the empty row: a filtering
+        generator here took a fifth of the parse time."""
+        unknown = repeat(self.unknown, len(feats))
+        rows = np.fromiter(map(self.index.get, feats, unknown), dtype=np.int64, count=len(feats))
         starts = self.indptr[rows]
         lengths = self.indptr[rows + 1] - starts
         total = int(lengths.sum())

@@ -47,6 +47,7 @@ def _shape(word: str) -> str:
 FINITE = ("VBZ", "VBP", "VBD", "MD")
 RETAGGABLE = frozenset({"NN", "NNS", "VBN", "VB", "JJ", "NNP", "RB", "IN"})
 SUBJECTISH = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "DT", "EX"})
+SWAP_FINITE = ("VBZ", "VBP", "VBD")  # what ``finite_alternatives`` offers (never MD)
 FINITE_MARGIN = 10.0  # chosen on EWT dev (see MODEL_CARD.md): wider re-tags verbless fragments
 
 
@@ -229,6 +230,22 @@ def make_tagger() -> Any:
                 prev2, prev = prev, t
             return out
 
+        def finite_alternatives(self, tokens, tags: Sequence[str], guide) -> list[tuple]:
+            """(margin, index, finite tag) for every word that may be re-tagged
+            (``RETAGGABLE``, not in the tag dictionary, not the first): its best finite tag and
+            how far that tag's score falls below its own tag's, the closest call first."""
+            column = {c: k for k, c in enumerate(self._classes)}
+            context = self.START + [self.normalize(w) for w in tokens] + self.END
+            found = []
+            prev, prev2 = self.START
+            for i, word in enumerate(tokens):
+                if tags[i] in RETAGGABLE and tags[i] in column and not self.tagdict.get(word) and i:
+                    scores = self._scores(self.feature_keys(i, tokens, context, prev, prev2, guide))
+                    f = max(SWAP_FINITE, key=lambda c: scores[column[c]])
+                    found.append((float(scores[column[tags[i]]] - scores[column[f]]), i, f))
+                prev2, prev = prev, tags[i]
+            return sorted(found)
+
         def _scores(self, keys: list[str]) -> Any:
             index = self._index
             rows = [index[f] for f in keys if f in index]
@@ -305,3 +322,21 @@ def _tag_normalised(normed: tuple[str, ...]) -> tuple[str, ...]:
     guide = first.finite_retag(normed, guide) or guide
     tags = [t for _, t in _retagger.tag(normed, guide=guide)]
     return tuple(_retagger.finite_retag(normed, tags, guide) or tags)
+
+
+def finite_alternatives(
+    words: Sequence[str], tags: Sequence[str], limit: int = 3, margin: float = float("inf")
+) -> list[tuple[int, str]]:
+    """Up to ``limit`` (index, finite tag) pairs: the words of a tagged sentence whose score for
+    VBZ/VBP/VBD comes closest to that of their tag, closest first. The parser asks for them
+    when its main clause came out without a subject or finite verb (see
+    ``clauses.tag_and_parse``): a noun/verb slip ("An element consists/NNS of ...") is the
+    commonest cause, and only the parse can tell which word should have been the verb."""
+    if not words:
+        return []
+    normed = tuple(normalize(w) for w in words)
+    first = _load()
+    guide = [t for _, t in first.tag(normed)]
+    guide = first.finite_retag(normed, guide) or guide
+    found = _retagger.finite_alternatives(normed, tags, guide)
+    return [(i, f) for m, i, f in found[:limit] if m <= margin]

@@ -1,0 +1,153 @@
+"""Rule repairs of the main clause's subject, run after ``parse_repair``'s root repairs.
+
+Each brings a greedy parse in line with UD English where the parser's own choice leaves the
+main clause without the subject UD gives it. They were kept because they fixed main-clause
+subjects on EWT dev and on GUM dev/test without breaking any there (figures in
+DEP_PARSER.md); never tuned on EWT test or PUD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .parse_repair import FINITE, NOMINAL, SUBJECTS, _Tree
+from .parser import Parse
+
+# labels the greedy parser gives a bare noun before the verb that is in fact its subject
+# ("Laura/amod and I are Methodists", "Both/advmod have full 1080 video")
+STRAY_SUBJECT = frozenset(
+    {"amod", "compound", "dep", "appos", "nmod", "advmod", "vocative", "obj", "obl"}
+)
+BE = frozenset({"be", "been", "is", "are", "was", "were", "am", "'s", "'re", "being"})
+
+
+def _finite_word(t: _Tree, r: int) -> int | None:
+    if t.tags[r] in FINITE:
+        return r
+    return next(
+        (
+            k
+            for k in t.children(r)
+            if t.labels[k] in ("aux", "aux:pass", "cop") and t.tags[k] in FINITE
+        ),
+        None,
+    )
+
+
+def repair_missing_subject(tree: Parse, tags: Sequence[str]) -> Parse:
+    """A finite main clause with no subject: the nearest bare nominal before its finite word
+    (no preposition, subordinator or conjunction of its own, no comma or colon between) that
+    the parse hung from the predicate under another label is the subject."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    if t.has_subject(r):
+        return tree
+    fin = _finite_word(t, r)
+    if fin is None:
+        return tree
+    best = None
+    for c in t.children(r):
+        if c >= fin:
+            break
+        if t.labels[c] not in STRAY_SUBJECT or tags[c] not in NOMINAL | {"DT"}:
+            continue
+        if any(t.labels[k] in ("case", "mark", "cc") for k in t.children(c)):
+            continue
+        if any(tags[j] in (",", ":") for j in range(c + 1, fin)):
+            continue  # "Ginny, please see ...": a vocative, not a subject
+        best = c
+    if best is None:
+        return tree
+    t.labels[best] = "nsubj"
+    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+
+
+def repair_wh_copula(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "What is their main meal?": UD makes the wh-word the predicate (the root) and the noun
+    its subject; the greedy parse often has it the other way round."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    if tags[r] not in ("NN", "NNS", "NNP", "NNPS"):
+        return tree
+    kids = t.children(r)
+    cops = [k for k in kids if t.labels[k] == "cop" and k < r and tags[k] in FINITE]
+    whs = [k for k in kids if t.labels[k] == "nsubj" and tags[k] == "WP" and k < r]
+    if not cops or not whs or whs[0] > cops[0]:
+        return tree
+    w = whs[0]
+    if any(t.labels[k] in SUBJECTS for k in kids if k != w):
+        return tree
+    t.heads[w], t.labels[w] = -1, "root"
+    t.heads[r], t.labels[r] = w, "nsubj"
+    for k in kids:
+        if k == w or (t.labels[k] == "advmod" and cops[0] < k < r):
+            continue
+        moves = t.labels[k] in ("cop", "aux", "punct", "advmod", "discourse", "cc")
+        if k < w or (moves and (k < r or t.labels[k] == "punct")):
+            t.heads[k] = w
+    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+
+
+def repair_existential(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "Then there will not be peace": UD makes the existential "be" the root and the noun
+    its subject; the greedy parse can crown the noun with "be" as its copula."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    if tags[r] not in NOMINAL:
+        return tree
+    kids = t.children(r)
+    there = [k for k in kids if t.words[k].lower() == "there" and t.labels[k] in ("expl", "nsubj")]
+    cops = [k for k in kids if t.labels[k] == "cop" and t.words[k].lower() in BE]
+    if not there or not cops or not there[0] < cops[0] < r:
+        return tree
+    c = cops[0]
+    if any(t.labels[k] in SUBJECTS for k in kids if k != there[0]):
+        return tree
+    t.heads[c], t.labels[c] = -1, "root"
+    t.heads[r], t.labels[r] = c, "nsubj"
+    t.labels[there[0]] = "expl"
+    for k in kids:
+        later = k > r and t.labels[k] in ("advcl", "parataxis", "conj", "cc", "obl")
+        if k != c and (k < c or t.labels[k] == "punct" or later):
+            t.heads[k] = c
+    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+
+
+def repair_extraposed(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "It is true that Google has been in acquisition mode": UD makes "it" an expletive and
+    the that/to-clause the (clausal) subject; the greedy parse labels "it" a subject and the
+    clause a complement or oblique."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    kids = t.children(r)
+    its = [k for k in kids if t.words[k].lower() == "it" and t.labels[k] == "nsubj"]
+    if len(its) != 1 or not any(t.labels[k] == "cop" for k in kids):
+        return tree
+    if any(t.labels[k] in SUBJECTS for k in kids if k != its[0]):
+        return tree
+    for c in kids:
+        if c < r or t.labels[c] not in ("ccomp", "xcomp", "advcl", "obl"):
+            continue
+        marks = [t.words[m].lower() for m in t.children(c) if t.labels[m] == "mark"]
+        if not marks or marks[0] not in ("to", "that", "for"):
+            continue
+        if (marks[0] == "to" and tags[c] != "VB") or (t.labels[c] == "obl" and marks[0] != "that"):
+            continue  # "similar to flying": a preposition, not an infinitive
+        t.labels[its[0]], t.labels[c] = "expl", "csubj"
+        return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    return tree
+
+
+REPAIRS = {
+    "missing": repair_missing_subject,
+    "wh": repair_wh_copula,
+    "there": repair_existential,
+    "expl": repair_extraposed,
+}
+
+
+def repair_subject(tree: Parse, tags: Sequence[str]) -> Parse:
+    """Every subject repair, in the order they were measured."""
+    for fix in REPAIRS.values():
+        tree = fix(tree, tags)
+    return tree
