@@ -19,10 +19,13 @@ Agreement we assert, and why it cannot always be bit-identical:
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from summarize_corpus import document_text
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.kl import KLSummarizer
@@ -259,3 +262,31 @@ def test_long_word_budgets_stop_the_greedy_run_early(name, monkeypatch):
         prefix.append(i)
         used += words[i]
     assert set(prefix) <= set(early.selected)  # ...but the greedy head is the same
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([0.0, 0.5, 1.0, 2.0, -1.0]), min_size=1, max_size=30),
+    st.sampled_from(["1", "3", "40%", "12w"]),
+)
+def test_selection_is_sumys_rule_descending_ties_first_in_document_order(scores, length):
+    # The rule written the plain way (sumy's stable sort by rating), against ours.
+    text = "\n\n".join(f"Sentence number {i} has words." for i in range(len(scores)))
+    doc = build_document(text, language="en")
+    length = Length.parse(length)
+    candidates = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    if length.unit == "words":
+        chosen, used = [], 0
+        for i in candidates:
+            if used + 5 <= length.value or not chosen:
+                chosen.append(i)
+                used += 5
+        expected = tuple(sorted(chosen))
+    else:
+        count = (
+            max(1, math.floor(len(scores) * length.value / 100 + 0.5))
+            if length.unit == "percent"
+            else int(length.value)
+        )
+        expected = tuple(sorted(candidates[:count]))
+    assert select(doc, scores, length) == expected

@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..document import Document
 from ..errors import InvalidOption
 
@@ -75,9 +77,12 @@ def select(doc: Document, scores: Sequence[float], length: Length) -> tuple[int,
     This is sumy's rule (stable sort by rating, take N, restore order), extended to
     percentages (rounded, at least one) and word budgets (greedy by score, at least one).
     """
-    candidates = sorted(
-        (s.index for s in doc.sentences if not s.heading), key=lambda i: (-scores[i], i)
-    )
+    # numpy's stable sort on the negated scores: descending, ties in document order (a
+    # Python sort with a key per sentence costs ~0.5 ms per 1,000 sentences).
+    body = np.fromiter((not s.heading for s in doc.sentences), bool, len(doc.sentences))
+    indices = np.flatnonzero(body)
+    ranked = np.asarray(scores, dtype=np.float64)[indices]
+    candidates = indices[np.argsort(-ranked, kind="stable")].tolist()
     if length.unit == "words":
         words = _word_counts(doc)
         chosen, used = [], 0
