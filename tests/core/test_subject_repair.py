@@ -11,6 +11,7 @@ from gistquiz.core.nlp.parser import Parse, is_tree
 from gistquiz.core.nlp.subject_repair import (
     repair_existential,
     repair_extraposed,
+    repair_incomplete_root,
     repair_missing_subject,
     repair_subject,
     repair_wh_copula,
@@ -122,3 +123,21 @@ def test_tag_and_parse_always_gives_a_tree(words):
     assert len(tags) == len(words)
     assert is_tree(tree.heads)
     assert is_tree(repair_subject(tree, list(tags)).heads)
+
+
+def test_a_clause_below_an_incomplete_root_is_the_main_one():
+    tree, tags = _tree(
+        "whatever|WP|-1|root ,|,|0|punct you|PRP|5|nsubj 're|VBP|5|cop the|DT|5|det "
+        "man|NN|0|parataxis .|.|0|punct"
+    )
+    fixed = repair_incomplete_root(tree, tags)
+    assert is_tree(fixed.heads)
+    assert fixed.root == 5
+    assert analyze_clause(list(tree.words), tags, fixed).subject_head == 2
+
+
+def test_a_relative_clause_never_becomes_the_main_one():
+    tree, tags = _tree(
+        "the|DT|1|det man|NN|-1|root who|WP|3|nsubj left|VBD|1|acl:relcl .|.|1|punct"
+    )
+    assert repair_incomplete_root(tree, tags) is tree
