@@ -11,6 +11,7 @@ from gistquiz.core.nlp.parser import Parse, is_tree
 from gistquiz.core.nlp.subject_repair import (
     repair_existential,
     repair_extraposed,
+    repair_gerund_subject,
     repair_incomplete_root,
     repair_missing_subject,
     repair_subject,
@@ -141,3 +142,22 @@ def test_a_relative_clause_never_becomes_the_main_one():
         "the|DT|1|det man|NN|-1|root who|WP|3|nsubj left|VBD|1|acl:relcl .|.|1|punct"
     )
     assert repair_incomplete_root(tree, tags) is tree
+
+
+def test_an_opening_gerund_is_the_clausal_subject_and_its_phrase_the_object():
+    tree, tags = _tree(
+        "Outsourcing|VBG|4|advcl these|DT|2|det tasks|NNS|4|nsubj would|MD|4|aux "
+        "help|VB|-1|root .|.|4|punct"
+    )
+    fixed = repair_gerund_subject(tree, tags)
+    assert is_tree(fixed.heads)
+    assert fixed.labels[0] == "csubj" and fixed.heads[2] == 0 and fixed.labels[2] == "obj"
+    assert analyze_clause(list(tree.words), tags, fixed).subject_head == 0
+
+
+def test_a_gerund_after_other_words_is_left_alone():
+    tree, tags = _tree(
+        "We|PRP|5|nsubj saw|VBD|5|dep running|VBG|3|amod water|NN|5|nsubj is|VBZ|5|cop "
+        "clean|JJ|-1|root .|.|5|punct"
+    )
+    assert repair_gerund_subject(tree, tags) is tree

@@ -164,11 +164,38 @@ def repair_incomplete_root(tree: Parse, tags: Sequence[str]) -> Parse:
     return tree
 
 
+def repair_gerund_subject(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "Outsourcing these responsibilities would be a wise alternative": the greedy parse
+    makes the gerund's object the subject. A gerund opening the sentence (or the clause after
+    a comma) right before the subject phrase is the clausal subject, and that phrase its
+    object. A bare noun right after it stays the subject unless the gerund was already
+    parsed as a clause ("Running water is ...": an adjective)."""
+    t = _Tree(tree, tags)
+    r = tree.root
+    subjects = [k for k in t.children(r) if t.labels[k] in ("nsubj", "nsubj:pass") and k < r]
+    if len(subjects) != 1:
+        return tree
+    s = subjects[0]
+    g = min(j for j in range(t.n) if t.below(j, s))
+    if tags[g] != "VBG" or t.heads[g] != s:  # the gerund may hang inside the phrase
+        g -= 1
+    if g < 0 or tags[g] != "VBG" or (g > 0 and tags[g - 1] != ","):
+        return tree
+    as_clause = t.heads[g] == r and t.labels[g] in ("advcl", "csubj", "dep")
+    as_modifier = t.heads[g] == s and t.labels[g] in ("case", "amod", "compound", "acl")
+    if not as_clause and not (as_modifier and s > g + 1):
+        return tree
+    t.heads[g], t.labels[g] = r, "csubj"
+    t.heads[s], t.labels[s] = g, "obj"
+    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+
+
 # a clause below one of these is not the main clause
 INSIDE = frozenset({"acl:relcl", "acl", "csubj", "csubj:pass"})
 
 REPAIRS = {
     "incomplete": repair_incomplete_root,
+    "gerund": repair_gerund_subject,
     "missing": repair_missing_subject,
     "wh": repair_wh_copula,
     "there": repair_existential,
