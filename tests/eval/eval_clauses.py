@@ -7,9 +7,12 @@ the leftmost aux/cop child of the root marked VerbForm=Fin, else the root if fin
 subject: the root's nsubj:outer / csubj:outer first -- in "The problem is that customers
 leave" UD makes "leave" the root with "problem" as its outer subject, and the main clause
 the question transformation sees is "The problem is ..." (its finite verb, "is", is the one
-measured) -- then nsubj, nsubj:pass, csubj, csubj:pass, then expl.
+measured) -- then nsubj, nsubj:pass, csubj, csubj:pass, then expl. "ours" runs the app's
+path, ``clauses.tag_and_parse`` (our tags, and a re-parse when the main clause comes out
+incomplete); "gold" parses the gold tags once. ``--dev`` adds EWT dev, where choices are made.
 
     .venv/bin/python tests/eval/eval_clauses.py [--model path/to/dep-parser.json.gz] [--limit N]
+        [--dev]
 """
 
 from __future__ import annotations
@@ -110,8 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--gold-only", action="store_true")
+    ap.add_argument("--dev", action="store_true", help="also EWT dev (where choices are made)")
     args = ap.parse_args(argv)
-    missing = [p for p in SETS.values() if not p.exists()]
+    sets = dict(SETS)
+    if args.dev:
+        sets = {"EWT dev": DATA / "ud_ewt" / "en_ewt-ud-dev.conllu", **sets}
+    missing = [p for p in sets.values() if not p.exists()]
     if missing:
         print(f"eval_clauses: no treebanks at {DATA}; skipped")
         return 0
@@ -125,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'words/s':>8}  verdict  (words per CPU second; 'ours' includes tagging)"
     )
     failed = False
-    for name, path in SETS.items():
+    for name, path in sets.items():
         for predicted in (False,) if args.gold_only else (True, False):
             r = evaluate(path, predicted, args.limit)
             ok = r["subject"] >= TARGET and r["finite"] >= TARGET
