@@ -7,11 +7,11 @@ The reference harness measures a generator ``generate(text) -> [items in ranked 
 its facts once and builds (1) a quiz of wh / MCQ / cloze questions, ranked, whose answers are
 block A's ranked answers and whose wh/MCQ stems are block B's questions, and (2) a few
 true/false items, which the harness only checks for validity (block C; they have no span
-answer). The harness's sample (200 of the 1,023 paragraphs of the even half) overlaps the
-ranker's training data (all 24 articles), so the ranker's cross-validated figures (by article,
-from resources/models/ranker.json) are printed beside it as the estimate for unseen text. The
-sample is harder than the rest: the same out-of-fold ranking scores about 0.05 coverage@k lower
-on it than on the other 823 paragraphs (RANKER_CARD.md, "The harness sample").
+answer). The shipped ranker is fit on the other 823 paragraphs of the even half: the harness's
+sample (200 paragraphs, seed 2017) is held out, though its 24 articles are not, so the
+ranker's cross-validated figures (by article, from resources/models/ranker.json) are printed
+beside it. The sample is harder than the rest: the same out-of-fold ranking scores about 0.05
+coverage@k lower on it than on the other 823 paragraphs (RANKER_CARD.md, "The harness sample").
 """
 
 from __future__ import annotations

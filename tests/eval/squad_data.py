@@ -77,3 +77,15 @@ def at_k(answers: list[str], qas: list[tuple[str, list[str]]], thr: float = 0.5)
     gold = [g for _, golds in qas for g in golds]
     matched = sum(max_f1(a, gold) >= thr for a in top)
     return covered, k, matched, len(top)
+
+
+HARNESS_N, HARNESS_SEED = 200, 2017  # quiz_eval.py's defaults (its --squad-n, --squad-seed)
+
+
+def harness_sample(count: int, n: int = HARNESS_N, seed: int = HARNESS_SEED) -> set[int]:
+    """Indices (in ``load()`` order) of the paragraphs the reference harness measures: the
+    same draw as its ``load_squad`` (``random.Random(seed).sample`` over the file's paragraphs
+    in order)."""
+    import random
+
+    return set(random.Random(seed).sample(range(count), min(n, count)))
