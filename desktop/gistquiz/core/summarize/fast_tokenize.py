@@ -17,8 +17,8 @@ whole books, where it is ~7x faster than NLTK):
   character from an unpadded one; NLTK's second final-period rule is left out (it can only
   match where the first one already did: see the comment at its place);
 * NLTK's fold of every whitespace run to one space is skipped when the lines hold no
-  whitespace but single spaces (``Document.clean_sentence`` output): the steps after it only
-  ask whether a neighbour *is* a space, which a run of spaces answers the same way;
+  whitespace but spaces: every step only asks whether a neighbour *is* a space, which a run of
+  spaces answers the same way, and the final ``split()`` drops the runs;
 * the MacIntyre contractions (rare) are rewritten in a small window around each occurrence
   instead of scanning the whole text once per pattern;
 * Punkt re-checks only the lines where its own candidate rule could fire (one scan), and in
@@ -265,8 +265,8 @@ def treebank_numbered(
     (distinct tokens in first-seen order, the index of every token among them, the break
     token between sentences -- ``LINE_BREAK``, or a newline if the text holds that character).
 
-    ``single_spaces``: the caller guarantees no whitespace but single spaces and the newlines
-    (``Document.clean_sentence`` output), which skips a scan for other whitespace.
+    ``single_spaces``: the caller guarantees no whitespace but spaces (single, or runs: see
+    below) and the newlines, which skips a scan for other whitespace.
     ``punkt_lines``: the lines English Punkt did not itself cut out of their paragraph (None:
     any line). In a line it did cut, Punkt alone can only split where the context changed: in
     the last token, whose next token was the next sentence's first (``"affetto.”..."``).
