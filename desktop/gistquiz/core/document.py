@@ -63,8 +63,17 @@ class Document:
         return self.text[s.start : s.end]
 
     def clean_sentence(self, index: int) -> str:
-        """The sentence with line breaks and runs of spaces folded, for display."""
-        return _SPACE_RUN.sub(" ", self.sentence_text(index))
+        """The sentence with line breaks and runs of spaces folded, for display (cached: the
+        quiz's builders and validator ask for the same sentences dozens of times)."""
+        cache = self._clean_sentences
+        text = cache[index]
+        if text is None:
+            text = cache[index] = _SPACE_RUN.sub(" ", self.sentence_text(index))
+        return text
+
+    @cached_property
+    def _clean_sentences(self) -> list[str | None]:
+        return [None] * len(self.sentences)
 
     @cached_property
     def id(self) -> str:
