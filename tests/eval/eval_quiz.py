@@ -67,6 +67,9 @@ def generate(text: str) -> list[dict]:
 
 def warm_up() -> None:
     """Load the language models once, as the app does at start-up, before anything is timed."""
+    from gistquiz.core.nlp.analysis import warm_up as load_models
+
+    load_models()
     generate("Warm-up sentence one was written in 2020 by Ann Lee in Paris. It had 3 parts.")
 
 

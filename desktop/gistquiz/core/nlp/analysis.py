@@ -106,6 +106,7 @@ def warm_up() -> None:
     """Load every model and list this layer uses (a few seconds, once), e.g. from a worker
     thread at start-up so the first quiz does not pay for it."""
     from .gazetteer import places
+    from .lemmas import inflect
     from .lemmas import lemma as _lemma
     from .tagger import tagger
     from .typer import type_entities
@@ -113,5 +114,6 @@ def warm_up() -> None:
     tagger()
     places()
     _lemma("traveled", "VBD")
+    inflect("travel", "VBZ")  # lemminflect's inflection table loads apart from its lemmas
     tokens = tokenize("Mr. Smith visited Paris.")
     type_entities(tokens, tag([t.norm for t in tokens]))
