@@ -178,9 +178,19 @@ class _Tree:
 
     def finite(self, i: int) -> bool:
         """A finite verb, or a predicate with a finite auxiliary or copula."""
-        return self.tags[i] in FINITE or any(
-            self.labels[k] in ("aux", "aux:pass", "cop") and self.tags[k] in FINITE
-            for k in self.children(i)
+        return self.finite_word(i) is not None
+
+    def finite_word(self, i: int) -> int | None:
+        """``i`` itself if finite, else its finite auxiliary or copula (None: neither)."""
+        if self.tags[i] in FINITE:
+            return i
+        return next(
+            (
+                k
+                for k in self.children(i)
+                if self.labels[k] in ("aux", "aux:pass", "cop") and self.tags[k] in FINITE
+            ),
+            None,
         )
 
     def linked(self, i: int) -> bool:
@@ -195,6 +205,21 @@ class _Tree:
                 return True
             x = self.heads[x]
         return False
+
+    def reaches_unmarked(self, c: int, top: int, inside: frozenset[str] = frozenset()) -> bool:
+        """``c`` hangs below ``top`` through no clause with a subordinator of its own ("mark")
+        and none labelled in ``inside``: it is not part of another subordinate clause."""
+        x = c
+        while x != top:
+            if x == -1 or self.labels[x] in inside:
+                return False
+            if any(self.labels[k] == "mark" for k in self.children(x)):
+                return False
+            x = self.heads[x]
+        return True
+
+    def parse(self) -> Parse:
+        return Parse(tuple(self.heads), tuple(self.labels), self.words)
 
     def promote_clause(self, new: int, old: int) -> Parse:
         """A later clause below the root becomes the main one: the root's dependents after it
@@ -212,7 +237,7 @@ class _Tree:
         for j in range(new + 1, self.n):
             if self.heads[j] == old and self.labels[j] == "punct":
                 self.heads[j] = new
-        return Parse(tuple(self.heads), tuple(self.labels), self.words)
+        return self.parse()
 
 
 def repair_nominal_root(tree: Parse, tags: Sequence[str]) -> Parse:
@@ -291,12 +316,8 @@ def repair_opening_clause(tree: Parse, tags: Sequence[str]) -> Parse:
     for c in range(r + 1, t.n):
         if not t.below(c, r) or not t.has_subject(c) or not t.finite(c) or t.linked(c):
             continue
-        x = t.heads[c]  # not inside another subordinate clause below the root
-        while x != r and not any(t.labels[k] == "mark" for k in t.children(x)):
-            x = t.heads[x]
-        if x != r:
-            continue
-        return t.promote_clause(c, r)
+        if t.reaches_unmarked(c, r):  # not inside another subordinate clause below the root
+            return t.promote_clause(c, r)
     return tree
 
 
@@ -356,7 +377,7 @@ def repair_first_conjunct(tree: Parse, tags: Sequence[str]) -> Parse:
             t.labels[c] = "dep"
         has_subject = has_subject or t.labels[c] in SUBJECTS
     t.heads[r], t.labels[r] = h, "conj"
-    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    return t.parse()
 
 
 def repair_case_subject(tree: Parse, tags: Sequence[str]) -> Parse:
@@ -385,7 +406,7 @@ def repair_case_subject(tree: Parse, tags: Sequence[str]) -> Parse:
             continue
         t.heads[d], t.labels[d] = r, t.labels[s]
         t.labels[s] = "obl"
-        return Parse(tuple(t.heads), tuple(t.labels), t.words)
+        return t.parse()
     # "With her appearance finalized, Jasmine became ...": the root is an absolute phrase and
     # a later finite clause with its own subject, hanging below it, is the main one
     for c in range(r + 1, t.n):

@@ -22,19 +22,6 @@ STRAY_SUBJECT = frozenset(
 BE = frozenset({"be", "been", "is", "are", "was", "were", "am", "'s", "'re", "being"})
 
 
-def _finite_word(t: _Tree, r: int) -> int | None:
-    if t.tags[r] in FINITE:
-        return r
-    return next(
-        (
-            k
-            for k in t.children(r)
-            if t.labels[k] in ("aux", "aux:pass", "cop") and t.tags[k] in FINITE
-        ),
-        None,
-    )
-
-
 def repair_missing_subject(tree: Parse, tags: Sequence[str]) -> Parse:
     """A finite main clause with no subject: the nearest bare nominal before its finite word
     (no preposition, subordinator or conjunction of its own, no comma or colon between) that
@@ -43,7 +30,7 @@ def repair_missing_subject(tree: Parse, tags: Sequence[str]) -> Parse:
     r = tree.root
     if t.has_subject(r):
         return tree
-    fin = _finite_word(t, r)
+    fin = t.finite_word(r)
     if fin is None:
         return tree
     best = None
@@ -60,7 +47,7 @@ def repair_missing_subject(tree: Parse, tags: Sequence[str]) -> Parse:
     if best is None:
         return tree
     t.labels[best] = "nsubj"
-    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    return t.parse()
 
 
 def repair_wh_copula(tree: Parse, tags: Sequence[str]) -> Parse:
@@ -86,7 +73,7 @@ def repair_wh_copula(tree: Parse, tags: Sequence[str]) -> Parse:
         moves = t.labels[k] in ("cop", "aux", "punct", "advmod", "discourse", "cc")
         if k < w or (moves and (k < r or t.labels[k] == "punct")):
             t.heads[k] = w
-    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    return t.parse()
 
 
 def repair_existential(tree: Parse, tags: Sequence[str]) -> Parse:
@@ -111,7 +98,7 @@ def repair_existential(tree: Parse, tags: Sequence[str]) -> Parse:
         later = k > r and t.labels[k] in ("advcl", "parataxis", "conj", "cc", "obl")
         if k != c and (k < c or t.labels[k] == "punct" or later):
             t.heads[k] = c
-    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    return t.parse()
 
 
 def repair_extraposed(tree: Parse, tags: Sequence[str]) -> Parse:
@@ -136,7 +123,7 @@ def repair_extraposed(tree: Parse, tags: Sequence[str]) -> Parse:
         if (marks[0] == "to" and tags[c] != "VB") or (t.labels[c] == "obl" and marks[0] != "that"):
             continue  # "similar to flying": a preposition, not an infinitive
         t.labels[its[0]], t.labels[c] = "expl", "csubj"
-        return Parse(tuple(t.heads), tuple(t.labels), t.words)
+        return t.parse()
     return tree
 
 
@@ -153,14 +140,8 @@ def repair_incomplete_root(tree: Parse, tags: Sequence[str]) -> Parse:
     for c in range(t.n):
         if c == r or not t.has_subject(c) or not t.finite(c) or t.linked(c):
             continue
-        x = c
-        while x != r and t.labels[x] not in INSIDE:
-            if any(t.labels[k] == "mark" for k in t.children(x)):
-                break
-            x = t.heads[x]
-        if x != r:
-            continue
-        return t.promote_clause(c, r)
+        if t.reaches_unmarked(c, r, INSIDE):
+            return t.promote_clause(c, r)
     return tree
 
 
@@ -187,7 +168,7 @@ def repair_gerund_subject(tree: Parse, tags: Sequence[str]) -> Parse:
         return tree
     t.heads[g], t.labels[g] = r, "csubj"
     t.heads[s], t.labels[s] = g, "obj"
-    return Parse(tuple(t.heads), tuple(t.labels), t.words)
+    return t.parse()
 
 
 # a clause below one of these is not the main clause

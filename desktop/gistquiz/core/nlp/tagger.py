@@ -203,19 +203,8 @@ def make_tagger() -> Any:
                 return None
             if tags[-1] not in (".", "!") or not any(t in SUBJECTISH for t in tags[:-1]):
                 return None
-            column = {c: k for k, c in enumerate(self._classes)}
             context = self.START + [self.normalize(w) for w in tokens] + self.END
-            best = None
-            prev, prev2 = self.START
-            for i, word in enumerate(tokens):
-                if tags[i] in RETAGGABLE and not self.tagdict.get(word) and i > 0:
-                    keys = self.feature_keys(i, tokens, context, prev, prev2, guide)
-                    scores = self._scores(keys)
-                    f = max(FINITE, key=lambda c: scores[column[c]] if c in column else -1e9)
-                    margin = float(scores[column[tags[i]]] - scores[column[f]])
-                    if best is None or margin < best[0]:
-                        best = (margin, i, f)
-                prev2, prev = prev, tags[i]
+            best = min(self._finite_margins(tokens, tags, guide, FINITE, context), default=None)
             if best is None or best[0] > FINITE_MARGIN:
                 return None
             _, i, f = best
@@ -231,20 +220,25 @@ def make_tagger() -> Any:
             return out
 
         def finite_alternatives(self, tokens, tags: Sequence[str], guide) -> list[tuple]:
-            """(margin, index, finite tag) for every word that may be re-tagged
-            (``RETAGGABLE``, not in the tag dictionary, not the first): its best finite tag and
-            how far that tag's score falls below its own tag's, the closest call first."""
-            column = {c: k for k, c in enumerate(self._classes)}
+            """(margin, index, finite tag) for every word that may be re-tagged, the closest
+            call first (see ``_finite_margins``; never MD)."""
             context = self.START + [self.normalize(w) for w in tokens] + self.END
+            return sorted(self._finite_margins(tokens, tags, guide, SWAP_FINITE, context))
+
+        def _finite_margins(self, tokens, tags, guide, finites, context) -> list[tuple]:
+            """(margin, index, finite tag) for every word that may be re-tagged
+            (``RETAGGABLE``, not in the tag dictionary, not the first): its best tag among
+            ``finites`` and how far that tag's score falls below its own tag's."""
+            column = {c: k for k, c in enumerate(self._classes)}
             found = []
             prev, prev2 = self.START
             for i, word in enumerate(tokens):
                 if tags[i] in RETAGGABLE and tags[i] in column and not self.tagdict.get(word) and i:
                     scores = self._scores(self.feature_keys(i, tokens, context, prev, prev2, guide))
-                    f = max(SWAP_FINITE, key=lambda c: scores[column[c]])
+                    f = max(finites, key=lambda c: scores[column[c]] if c in column else -1e9)
                     found.append((float(scores[column[tags[i]]] - scores[column[f]]), i, f))
                 prev2, prev = prev, tags[i]
-            return sorted(found)
+            return found
 
         def _scores(self, keys: list[str]) -> Any:
             index = self._index
@@ -317,15 +311,22 @@ def tag(words: Sequence[str]) -> list[str]:
 @lru_cache(maxsize=2048)
 def _tag_normalised(normed: tuple[str, ...]) -> tuple[str, ...]:
     # cached: the facts, the parse and the quiz's checks each tag the same sentence
-    first = _load()
-    guide = [t for _, t in first.tag(normed)]
-    guide = first.finite_retag(normed, guide) or guide
+    guide = list(_first_pass(normed))
     tags = [t for _, t in _retagger.tag(normed, guide=guide)]
     return tuple(_retagger.finite_retag(normed, tags, guide) or tags)
 
 
+@lru_cache(maxsize=2048)
+def _first_pass(normed: tuple[str, ...]) -> tuple[str, ...]:
+    """The first pass's tags: the second pass's guide (cached: ``finite_alternatives`` asks
+    again for a sentence just tagged)."""
+    first = _load()
+    guide = [t for _, t in first.tag(normed)]
+    return tuple(first.finite_retag(normed, guide) or guide)
+
+
 def finite_alternatives(
-    words: Sequence[str], tags: Sequence[str], limit: int = 3, margin: float = float("inf")
+    words: Sequence[str], tags: Sequence[str], limit: int = 3
 ) -> list[tuple[int, str]]:
     """Up to ``limit`` (index, finite tag) pairs: the words of a tagged sentence whose score for
     VBZ/VBP/VBD comes closest to that of their tag, closest first. The parser asks for them
@@ -335,8 +336,6 @@ def finite_alternatives(
     if not words:
         return []
     normed = tuple(normalize(w) for w in words)
-    first = _load()
-    guide = [t for _, t in first.tag(normed)]
-    guide = first.finite_retag(normed, guide) or guide
+    guide = list(_first_pass(normed))  # loads the models first
     found = _retagger.finite_alternatives(normed, tags, guide)
-    return [(i, f) for m, i, f in found[:limit] if m <= margin]
+    return [(i, f) for _, i, f in found[:limit]]
