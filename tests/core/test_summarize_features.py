@@ -68,6 +68,14 @@ EDGE_LINES = [
     # Punkt splits this line (NLTK's path) and it holds the control character.
     "\x01''Mr.B)\"–Mr.‘—9«--!'–b\xa0«",
     "x\x1cy \x01 z",
+    # A letter whose lower case is two characters (no windowed rewrites) before contractions
+    # that one split makes ("cannot'tis": "can not 'tis"); a period with closing characters
+    # and plain words after it; lines of plain words only.
+    "İstanbul: cannot'tis so",
+    "İstanbul cannot gonna WANNA Gimme lemme gotta wait",
+    "It ended. ) ” and more words. ) ”",
+    "only plain words here",
+    "Cannot",
 ]
 
 
@@ -82,7 +90,10 @@ def test_batch_tokenizer_on_tricky_punctuation():
     assert word_tokenize_many(TRICKY) == [nltk.word_tokenize(s) for s in TRICKY]
 
 
-EDGE_PIECES = ["n't", "'s", "cannot", "gonna", "'tis", "Mr.", "..", "--", "''", "x\u0301"]
+EDGE_PIECES = [
+    *("n't", "'s", "cannot", "gonna", "'tis", "Mr.", "..", "--", "''", "x\u0301"),
+    *(" word ", "Cannot", "İ", " plain words ", ". ) ”"),
+]
 
 
 @settings(max_examples=200, deadline=None)

@@ -192,8 +192,9 @@ def _split_contractions(text: str) -> str:
     for needle, pattern in _CONTRACTIONS:
         if not hints[_CONTRACTION_HINTS[needle]] or needle not in lower:
             continue
-        if not aligned:
+        if not aligned:  # (rare) lower-casing changed lengths: no windows, a fresh lower case
             text = pattern.sub(r" \1 \2 ", text)
+            lower = text.lower()  # a split can make the next needle ("cannot'tis")
             continue
         text, lower = _split_around(text, lower, needle, pattern)
     return text
