@@ -155,18 +155,21 @@ def _may_split_pattern() -> re.Pattern:
     )
 
 
-def _cascade(text: str, steps: list) -> str:
+def _cascade(text: str, steps: list, absent: Collection[str] = ()) -> str:
+    """``steps`` applied to ``text``; single-character needles in ``absent`` are known not to
+    occur (``_absent_seldom``), so their steps and padding are skipped without a scan."""
     for needles, pattern, replacement in steps:
         # str.replace returns the text itself when the needle is absent: no need to look first.
         if pattern is _PAD:
             for needle in needles:
-                text = text.replace(needle, f" {needle} ")
+                if needle not in absent:
+                    text = text.replace(needle, f" {needle} ")
         elif pattern is _PAD_BEFORE_BREAK:
             for needle in needles:
                 text = text.replace(needle, f" {needle[0]} \n")
             if text[-1:] in (":", ","):
                 text = f"{text[:-1]} {text[-1]} "
-        elif not needles or any(needle in text for needle in needles):
+        elif not needles or any(needle not in absent and needle in text for needle in needles):
             if isinstance(pattern, str):
                 text = text.replace(pattern, replacement)
             else:
@@ -174,10 +177,28 @@ def _cascade(text: str, steps: list) -> str:
     return text
 
 
+# Characters prose seldom holds. Each needle costs a scan of the text even where it is absent
+# (~0.07 ms per 1,000 sentences); one pass over the UTF-8 bytes tells which of these occur,
+# and about 20 scans of the cascade's 45 are skipped in a typical book. The cascade creates
+# none of them before the steps that look for them ('"' becomes "``" and "''", which
+# multi-character needles still look for in the text).
+_SELDOM_ASCII = '`"@#$%&*[]{}<>'
+_SELDOM_OTHER = "«»„\u2012\u2013\u2015"
+_ALL_BUT_SELDOM_ASCII = bytes(sorted(set(range(256)) - set(_SELDOM_ASCII.encode())))
+
+
+def _absent_seldom(text: str) -> frozenset[str]:
+    raw = text.encode("utf-8", "surrogatepass")
+    present = set(raw.translate(None, _ALL_BUT_SELDOM_ASCII).decode("ascii"))
+    present.update(c for c in _SELDOM_OTHER if c.encode() in raw)
+    return frozenset(_SELDOM_ASCII + _SELDOM_OTHER) - present
+
+
 def _treebank_text(text: str, odd_space: bool) -> str:
     """NLTKWordTokenizer's rewriting of each line of ``text``, lines joined by " \\n "."""
-    text = _cascade(text, _BEFORE_PADDING)
-    text = _cascade(" " + text.replace("\n", " \n ") + " ", _AFTER_PADDING[:-2])
+    absent = _absent_seldom(text)
+    text = _cascade(text, _BEFORE_PADDING, absent)
+    text = _cascade(" " + text.replace("\n", " \n ") + " ", _AFTER_PADDING[:-2], absent)
     if odd_space:
         text = _FOLD_SPACE.sub(" ", text)
     text = _cascade(text, _AFTER_PADDING[-2:])
