@@ -161,3 +161,24 @@ def test_a_gerund_after_other_words_is_left_alone():
         "clean|JJ|-1|root .|.|5|punct"
     )
     assert repair_gerund_subject(tree, tags) is tree
+
+
+def test_subjects_split_at_their_conjunction_become_one_coordinated_subject():
+    from gistquiz.core.nlp.parse_repair import repair_split_coordination
+
+    tree, tags = _tree(
+        "The|DT|1|det institutions|NNS|6|nsubj:pass and|CC|6|cc the|DT|4|det "
+        "university|NN|6|nsubj:pass were|VBD|6|aux:pass handed|VBN|-1|root over|RP|6|compound "
+        ".|.|6|punct"
+    )
+    fixed = repair_split_coordination(tree, tags)
+    assert is_tree(fixed.heads)
+    assert (fixed.heads[4], fixed.labels[4]) == (1, "conj") and fixed.heads[2] == 4
+    clause = analyze_clause(list(tree.words), tags, fixed)
+    assert clause.subject_head == 1 and clause.subject == (0, 5)
+    # two subjects with more than a conjunction between them are left alone
+    tree, tags = _tree(
+        "Rain|NN|4|nsubj today|NN|4|obl:tmod and|CC|4|cc snow|NN|4|nsubj fell|VBD|-1|root "
+        ".|.|4|punct"
+    )
+    assert repair_split_coordination(tree, tags) is tree

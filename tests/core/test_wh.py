@@ -127,7 +127,18 @@ def test_do_support_uses_the_lemma():
 
 def test_subject_question_takes_a_singular_verb():
     out = ask("The farmers grow rice near the river.", "The farmers", FactType.TERM)
-    assert stems(out) == ["What grows rice near the river?"]
+    assert stems(out) == ["Who grows rice near the river?"]  # people are asked "who"
+    out = ask("The factories make cars near the river.", "The factories", FactType.TERM)
+    assert stems(out) == ["What makes cars near the river?"]
+
+
+def test_a_duration_that_dates_an_event_is_not_asked_how_long():
+    text = "The couple left for the Far East ten years later."
+    assert not any(
+        s.startswith("How long") for s in stems(ask(text, "ten years", FactType.DURATION))
+    )
+    out = ask("The siege lasted ten years.", "ten years", FactType.DURATION)
+    assert stems(out) == ["How long did the siege last?"]
 
 
 def test_pronoun_subject_resolves_to_the_named_antecedent():

@@ -10,6 +10,7 @@ fixed, none broken); never tuned on EWT test or PUD.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from .parser import Parse
 
@@ -417,6 +418,31 @@ def repair_case_subject(tree: Parse, tags: Sequence[str]) -> Parse:
     return tree
 
 
+def repair_split_coordination(tree: Parse, tags: Sequence[str]) -> Parse:
+    """ "The city's institutions and the university were handed over": the greedy parse can
+    make both conjuncts subjects of the verb, with "and" a child of the verb too. Two subjects
+    of one verb, before it, with nothing between them but the conjunction (and commas), are one
+    coordinated subject: the second becomes the first's ``conj`` and takes the ``cc``. (The
+    first stays the subject head, as in UD; a question that moves the subject moves both.)"""
+    t = _Tree(tree, tags)
+    changed = False
+    for p in range(t.n):
+        subjects = [k for k in t.children(p) if k < p and t.labels[k] in ("nsubj", "nsubj:pass")]
+        for first, second in pairwise(subjects):
+            if t.labels[first] != t.labels[second] or t.heads[second] != p:
+                continue
+            end = max(j for j in range(t.n) if t.below(j, first)) + 1
+            start = min(j for j in range(t.n) if t.below(j, second))
+            between = range(end, start)
+            cc = [j for j in between if tags[j] == "CC" and t.heads[j] == p]
+            if len(cc) != 1 or any(tags[j] not in ("CC", ",") for j in between):
+                continue
+            t.heads[second], t.labels[second] = first, "conj"
+            t.heads[cc[0]] = second
+            changed = True
+    return t.parse() if changed else tree
+
+
 NOT_OPENING_CASE = frozenset({"than", "per", "of", "like", "about", "over", "under", "around"})
 
 
@@ -427,4 +453,5 @@ def repair(tree: Parse, tags: Sequence[str]) -> Parse:
     tree = repair_first_conjunct(repair_unmarked_clause(tree, tags), tags)
     from .subject_repair import repair_subject  # it builds on this module's _Tree
 
-    return repair_subject(repair_case_subject(tree, tags), tags)
+    tree = repair_subject(repair_case_subject(tree, tags), tags)
+    return repair_split_coordination(tree, tags)

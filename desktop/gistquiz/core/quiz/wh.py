@@ -31,6 +31,7 @@ from .wh_lexicon import (
     MAX_BODY,
     MONTHS,
     NO_SPACE_BEFORE,
+    NOMINAL_RELATIONS,
     PRONOUNS,
     REASONS,
     SHORTEN,
@@ -127,10 +128,23 @@ class _Builder(WhPhrases):
         kid_labels = {self.label(c) for c in self.kids.get(k, ())}
         return self.tags[k] in VERB_TAGS or bool(kid_labels & (SUBJ | {"cop"}))
 
+    def broken(self) -> bool:
+        """A parse no question can be read off: a verb with its own auxiliary holding a noun
+        phrase's relation ("A citadel [was built]/nsubj:pass and ... were taken over"), the
+        greedy parser's way of giving up on a clause."""
+        return any(
+            lab in NOMINAL_RELATIONS
+            and self.tags[k] in VERB_TAGS
+            and any(self.label(c) in ("aux", "aux:pass") for c in self.kids.get(k, ()))
+            for k, lab in enumerate(self.tree.labels)
+        )
+
     # -- the plan -----------------------------------------------------------------------
     def build(self):
         heads = self.tree.heads
         a, b = self.a, self.b
+        if self.broken():
+            raise _Skip
         inside = [i for i in range(a, b) if not a <= heads[i] < b and self.label(i) != "punct"]
         if len(inside) != 1 or self.tags[inside[0]] in VERB_TAGS:
             raise _Skip
@@ -354,6 +368,8 @@ class _Builder(WhPhrases):
         rest = [k for k in body if k != finite]
         if finite != main_verb or self.label(finite) == "cop":
             return [finite, *subj, *rest]
+        if finite > 0 and self.words[finite][:1].isupper():
+            raise _Skip  # a name the tagger took for the verb ("the Cape of Good Hope/VBP")
         base = lemma(self.words[finite], "VB")
         if base == "be":
             return [finite, *subj, *rest]

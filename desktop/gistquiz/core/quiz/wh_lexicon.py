@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 SUBJ = {"nsubj", "nsubj:pass", "csubj", "csubj:pass"}
+NOMINAL_RELATIONS = {"nsubj", "nsubj:pass", "obj", "iobj"}  # relations of noun phrases only
 MOVABLE = {"obj", "iobj", "obl", "obl:tmod", "obl:npmod", "advmod", "xcomp", "nmod", "nummod"}
 DROP_ALWAYS = {"appos", "parataxis", "discourse", "vocative", "dep", "reparandum"}
 FRONT_DROP = {"mark", "cc"}
@@ -84,6 +85,18 @@ monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM
 DURATION_UNITS = frozenset(
     """second seconds minute minutes hour hours day days week weeks month months year years
 decade decades century centuries""".split()  # noqa: SIM905
+)
+# "ten years later", "two days before": a duration that places an event in time -- asked
+# "how long" it makes a wrong question ("How long did the couple leave ... later?")
+TIME_POINT_WORDS = frozenset({"later", "earlier", "ago", "before", "after", "afterwards", "on"})
+# common nouns for people: "Who left for the Far East?" (not "What left ...?")
+HUMAN_NOUNS = frozenset(
+    """person people man men woman women child children boy boys girl girls couple family
+families parent parents mother father son daughter wife husband brother sister king queen
+prince princess soldier soldiers officer officers student students teacher teachers worker
+workers farmer farmers settler settlers citizen citizens resident residents leader leaders
+scientist scientists doctor doctors priest priests monk monks bishop author writer
+player players fans crowd team""".split()  # noqa: SIM905
 )
 NP_INTERNAL = {"det", "amod", "compound", "nummod", "nmod:poss", "flat", "nmod", "fixed", "appos"}
 MAX_BODY = 8  # words after the wh-phrase before trailing adjuncts go (tuned on SQuAD even half)

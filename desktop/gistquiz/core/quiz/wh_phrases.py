@@ -9,11 +9,13 @@ import re
 from ..nlp.clauses import SentenceParse
 from .wh_lexicon import (
     DURATION_UNITS,
+    HUMAN_NOUNS,
     MONTHS,
     NAME_HEADS,
     NP_INTERNAL,
     PERSON_TITLES,
     PLACE_PREPS,
+    TIME_POINT_WORDS,
 )
 
 
@@ -129,6 +131,9 @@ class WhPhrases:
                 )
             ]
             if ftype == "DURATION" or head_word in DURATION_UNITS:
+                around = [self.tree.heads[h], *self.kids.get(h, ())]
+                if any(k >= 0 and self.words[k].lower() in TIME_POINT_WORDS for k in around):
+                    raise _Skip  # "ten years later" says when, not how long
                 wh = "how long"
                 moved |= set(case)
                 return wh, moved, answer_span, False
@@ -188,6 +193,8 @@ class WhPhrases:
             wh = "what"
             if ftype == "PROPER":
                 self.quality -= 0.1
+        elif head_word in HUMAN_NOUNS and self.tags[h] in ("NN", "NNS"):
+            wh = "who"
         else:
             wh = "what"
             self.quality -= 0.05
