@@ -23,6 +23,9 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "What there is?",
         "Who meet with Volodymyr Zelensky?",
         "What involved must remain calm?",
+        # do-support with no subject after it: a fronted adjunct stayed in front of it
+        "What did on 31 December 1687 the first organised group sail to the post at the Cape of?",
+        "Where did, after the war, the settlers move?",
     ],
 )
 def test_broken_questions_are_dropped(stem):
@@ -42,6 +45,8 @@ def test_broken_questions_are_dropped(stem):
         "What is the door always open for?",
         "What are the two main sources of revenue?",
         "Where did the team move out of the city?",
+        "What did almost every country sign in 1997?",
+        "In how many nations did the court issue warrants?",
     ],
 )
 def test_good_questions_pass(stem):

@@ -77,6 +77,8 @@ def is_well_formed(stem: str) -> bool:
         or (tags[1] in ("VBD", "VBN") and tags[2] in _FINITE)  # "What involved must ...?"
     ):
         return False
+    if not _do_support_complete(lower, tags):
+        return False
     for i in range(len(lower) - 1):
         if tags[i] not in ("IN", "TO") or lower[i] in CLAUSE_OPENERS | {"that", "so", "if"}:
             continue
@@ -99,6 +101,23 @@ def is_well_formed(stem: str) -> bool:
         ):
             return False
     return True
+
+
+def _do_support_complete(lower: list[str], tags: list[str]) -> bool:
+    """After the wh-phrase, do-support needs the subject next: "What did on 31 December the
+    first group ... to the post at the Cape of?" (a fronted adjunct left before the subject,
+    the verb gone into the answer) has none. (The bare verb is not checked: the tagger reads
+    a question's last word as a noun as often as not, "What did the council reject/NN?")"""
+    i = next((k for k, w in enumerate(lower[:6]) if w in _DO_FORMS and tags[k] in _FINITE), None)
+    if i is None or i == 0 or any(t not in _WH_PHRASE for t in tags[:i]):
+        return True
+    return tags[i + 1 : i + 2] not in (["IN"], ["TO"], [","])
+
+
+_DO_FORMS = frozenset({"do", "does", "did"})
+_WH_PHRASE = frozenset(
+    {"WDT", "WP", "WP$", "WRB", "IN", "TO", "JJ", "JJR", "RB", "NN", "NNS", "DT"}
+)
 
 
 def _until_break(words: list[str], tags: list[str], start: int) -> list[tuple[str, str]]:
