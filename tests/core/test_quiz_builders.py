@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from quiz_fixtures import article
 
@@ -112,6 +114,72 @@ def test_a_distractor_that_the_text_makes_true_is_refused():
         lyon, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
     )
     assert "Nice" not in chosen  # "Nice is a city in France." is also true
+
+
+def test_date_distractors_name_the_same_parts_as_the_answer():
+    import random
+
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+
+    text = (
+        "The fleet sailed on 31 December 1687. A second ship left on 6 April. "
+        "The bible was printed in Paris in 1487. The church was founded in 1628."
+    )
+    doc = build_document(text, language="en")
+    facts = make_facts(
+        doc,
+        [
+            ("6 April", FactType.DATE, "", ()),
+            ("1487", FactType.DATE, "", ()),
+            ("1628", FactType.DATE, "", ()),
+        ],
+    )
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    year = facts[1]
+    sentence = doc.sentences[year.sentence]
+    chosen = choose(
+        year, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+    assert len(chosen) == 3 and "1628" in chosen
+    assert all(re.fullmatch(r"\d{4}", c) for c in chosen), chosen  # years, never "6 April"
+
+
+def test_perturbed_dates_are_real_dates():
+    import random
+
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+
+    doc = build_document("The fleet sailed on 31 December 1687 from the port.", language="en")
+    (day,) = make_facts(doc, [("31 December", FactType.DATE, "", ())])
+    variants = perturbations(day, random.Random(0))
+    assert variants and "31 January" in variants
+    assert not {"31 September", "31 February", "31 April", "31 June"} & set(variants)
+
+
+def test_a_bracketed_name_is_no_acronym_to_copy():
+    import random
+
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+
+    text = (
+        "Settlers arrived with François Villion (Viljoen). Later came Jan van Riebeeck. "
+        "Maria de la Queillerie followed. Guyard de Moulin wrote."
+    )
+    doc = build_document(text, language="en")
+    names = ("François Villion (Viljoen)", "Jan van Riebeeck", "Maria de la Queillerie")
+    facts = make_facts(doc, [(n, FactType.PERSON, "", ()) for n in (*names, "Guyard de Moulin")])
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    sentence = doc.sentences[facts[0].sentence]
+    chosen = choose(
+        facts[0], facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+    assert chosen and not any("(" in c for c in chosen), chosen  # no "Jan van Riebeeck (JR)"
 
 
 def test_cloze_blank_covers_exactly_the_answer(quiz_input):

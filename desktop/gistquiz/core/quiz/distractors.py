@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from ..facts.model import Fact, FactType
 from . import gazetteer
 from .text import (
-    NUMBER_WORD_RE as _NUMBER_WORD_RE,
-)
-from .text import (
+    DAYS,
+    MONTHS,
     contains_tokens,
     int_to_word,
     normalize,
@@ -29,9 +28,20 @@ from .text import (
     types_compatible,
     word_to_int,
 )
+from .text import (
+    NUMBER_WORD_RE as _NUMBER_WORD_RE,
+)
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)$")
+# days in each month (a leap February): "31 September" is no date
+_MONTH_DAYS = dict(
+    zip(gazetteer.MONTHS, (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), strict=True)
+)
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(%s)\b|\b(%s)\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    % (("|".join(gazetteer.MONTHS),) * 2)
+)
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 
@@ -96,11 +106,11 @@ def choose(
             surname and contains_tokens(around, normalize(surname))
         )
 
-    acronym = _PAREN_ACRONYM.search(answer)
+    acronym = _acronym_in_parentheses(answer)
 
     def accept(candidate: str) -> bool:
         candidate = candidate.strip()
-        if acronym and not _PAREN_ACRONYM.search(candidate):
+        if acronym and not _acronym_in_parentheses(candidate):
             # Same shape as "International Criminal Court (ICC)": give the name its acronym.
             initials = "".join(w[0] for w in candidate.split() if w[:1].isupper())
             if len(initials) < 2:
@@ -113,6 +123,8 @@ def choose(
             return False
         if not types_compatible(surface_type(candidate), answer_type):
             return False
+        if answer_type == "date" and date_shape(candidate) != date_shape(answer):
+            return False  # "31 December" is no option beside the year "1487"
         if is_true_substitute(sentence, local_start, local_end, candidate, index):
             return False
         chosen.append(candidate)
@@ -131,6 +143,37 @@ def choose(
             if accept(candidate):
                 return chosen
     return chosen
+
+
+def _acronym_in_parentheses(name: str) -> bool:
+    """ "International Criminal Court (ICC)", not "François Villion (Viljoen)": the bracketed
+    word is mostly capitals."""
+    match = _PAREN_ACRONYM.search(name)
+    if not match:
+        return False
+    letters = [c for c in match.group(1) if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and 2 * capitals >= len(letters)
+
+
+def _real_date(text: str) -> bool:
+    """No day beyond its month's length ("31 September", "30 February")."""
+    match = _DAY_MONTH.search(text)
+    if not match:
+        return True
+    day, month = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
+    return 1 <= int(day) <= _MONTH_DAYS[month]
+
+
+def date_shape(text: str) -> tuple[bool, bool, bool, bool]:
+    """Which parts a date names: (year, month, day of the month, weekday). Options of one
+    question name the same parts: a year among years, a day and month among days and months."""
+    low = text.lower()
+    words = re.findall(r"[a-z]+", low)
+    year = _YEAR.search(low) is not None or re.search(r"\b\d{3,4}s\b", low) is not None
+    month = any(w in MONTHS for w in words)
+    day = month and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", low) is not None
+    return year, month, day, any(w in DAYS for w in words)
 
 
 def _from_article(fact: Fact, facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
@@ -193,7 +236,8 @@ def perturbations(fact: Fact, rng: random.Random) -> list[str]:
             if match:
                 others = [n for n in names if n != name]
                 rng.shuffle(others)
-                return [text[: match.start()] + o + text[match.end() :] for o in others]
+                variants = [text[: match.start()] + o + text[match.end() :] for o in others]
+                return [v for v in variants if _real_date(v)]
     digits = _DIGITS.search(text)
     if digits:
         return [
