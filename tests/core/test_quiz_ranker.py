@@ -1,12 +1,30 @@
-"""The quiz ranker: its lexical keys and how their weights move a fact's score."""
+"""The quiz ranker: its lexical keys, its boosted trees and how they move a fact's score."""
 
 from __future__ import annotations
 
+import json
+import math
+import sys
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from gistquiz.core.document import build_document
 from gistquiz.core.facts.model import Fact, FactType
-from gistquiz.core.quiz.ranker import Ranker, feature_names, features, lexical_keys, shipped
+from gistquiz.core.quiz.ranker import (
+    Ranker,
+    Trees,
+    feature_names,
+    features,
+    floor,
+    lexical_keys,
+    shipped,
+)
+
+# the training side's exporter (scikit-learn is a dev dependency; the app reads only JSON)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import ranker_trees
 
 TEXT = "The treatise was known as Kitab Rudjdjar in 1154. It was written in Palermo."
 
@@ -51,3 +69,43 @@ def test_shipped_ranker_reads_its_lexical_weights_and_scores_in_range():
     assert all(0.0 < s < 1.0 for s in scores)
     x = features(doc, facts)
     assert x.shape == (2, len(feature_names())) and np.isfinite(x).all()
+
+
+# A hand-written depth-2 tree over two features: f0 <= 0.5 -> (f1 <= 2 -> 1.0 else 3.0), else -2.0
+TREE = [[0, 1, -2, -2, -2], [0.5, 2.0, -2.0, -2.0, -2.0], [1, 3, -1, -1, -1], [2, 4, -1, -1, -1]]
+TREE.append([0.0, 0.0, -2.0, 1.0, 3.0])
+
+
+def test_trees_walk_each_row_to_its_leaf():
+    trees = Trees({"init": 0.25, "learning_rate": 0.5, "max_depth": 2, "trees": [TREE, TREE]})
+    x = np.array([[0.0, 1.0], [0.0, 5.0], [0.9, 1.0], [0.5, 2.0]])
+    # two identical trees: init + 0.5 * 2 * leaf
+    assert trees.raw(x).tolist() == [1.25, 3.25, -1.75, 1.25]
+
+
+def test_exported_boosted_trees_match_scikit_learn():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(400, 5)) * [1.0, 10.0, 0.1, 1.0, 1.0]
+    y = ((x[:, 0] + x[:, 1] / 10 - x[:, 2] * 5 + rng.normal(size=400)) > 0).astype(float)
+    model = ranker_trees.fit_trees(x, y, np.ones(len(y)))
+    exported = json.loads(json.dumps(ranker_trees.to_json(model)))  # through JSON, as shipped
+    ours = Trees(exported).raw(x)
+    assert np.abs(ours - model.decision_function(x)).max() < 1e-5
+
+
+def test_blend_mixes_the_regression_logit_with_the_trees():
+    doc, facts = _facts()
+    names = feature_names()
+    zero = {n: 0.0 for n in names}
+    ranker = Ranker(zero, 1.0, zero, {n: 1.0 for n in names})
+    ranker.trees = Trees({"init": -1.0, "learning_rate": 1.0, "trees": []})
+    ranker.blend = 0.5  # 0.5 * 1.0 + 0.5 * -1.0 = 0
+    assert ranker.score(doc, facts) == [0.5, 0.5]
+    ranker.blend = 1.0
+    assert ranker.score(doc, facts)[0] == pytest.approx(1 / (1 + math.exp(-1.0)))
+
+
+def test_shipped_ranker_has_trees_and_a_modest_floor():
+    ranker = shipped()
+    assert ranker is not None and ranker.trees is not None and 0.0 < ranker.blend <= 1.0
+    assert 0.0 <= floor() == ranker.floor < 0.3

@@ -84,3 +84,21 @@ def test_non_english_quiz_is_refused_but_summary_works():
     assert pipeline.summarize(doc, length=2).selected
     with pytest.raises(UnsupportedLanguage, match="English-only"):
         pipeline.build_quiz(doc)
+
+
+def test_facts_below_the_rankers_floor_are_not_asked(monkeypatch):
+    from gistquiz.core.facts import extract_facts
+    from gistquiz.core.quiz import builder
+    from gistquiz.core.quiz.ranker import rank_scores
+
+    doc = pipeline.open_sample()
+    candidates = builder.answer_candidates(doc, extract_facts(doc), 10)
+    scores = rank_scores(doc, candidates)
+    threshold = sorted(scores, reverse=True)[5]  # six facts at or above it, many below
+    monkeypatch.setattr(builder, "floor", lambda: threshold)
+    quiz = pipeline.build_quiz(doc)
+    assert 0 < len(quiz.questions) <= 6
+    assert quiz.notes and "few facts" in quiz.notes[0]
+    above = [(f.start, f.end) for f, s in zip(candidates, scores, strict=True) if s >= threshold]
+    for q in quiz.questions:  # each question's answer lies in a fact at or above the floor
+        assert any(a <= q.answer_start and q.answer_end <= b for a, b in above), q.answer

@@ -21,7 +21,7 @@ from ..facts.model import Fact
 from ..progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from .candidates import chunk_facts
 from .model import Difficulty, Kind, Question, Quiz, QuizOptions
-from .ranker import diversity, rank_scores
+from .ranker import diversity, floor, rank_scores
 from .registry import Context, builder_for
 from .text import normalize, token_f1
 from .validate import problems
@@ -62,8 +62,13 @@ def build(
     ctx = Context(doc, facts, options.seed)
     scores = rank_scores(doc, facts)
     order = sorted(range(len(facts)), key=lambda i: (-scores[i], facts[i].start))
+    # Facts the ranker finds unlikely to be asked are left out (a short or fact-poor text gets
+    # fewer questions and the note rather than filler); the floor is chosen with the model.
+    threshold = floor()
     pool, seen = [], set()
     for i in order:  # the best candidates with distinct answers ("the final" once, not 400 times)
+        if scores[i] < threshold:
+            break
         key = normalize(facts[i].entity or facts[i].text)
         if key not in seen:
             seen.add(key)

@@ -1,7 +1,8 @@
-"""Which facts are worth a question: a small logistic regression over cheap features.
+"""Which facts are worth a question: a small logistic regression over cheap features, blended
+with a few hundred shallow boosted trees over the same dense features.
 
 Trained by tests/eval/train_ranker.py on SQuAD v1.1 dev paragraphs (label: a human asked about
-this answer) and shipped as JSON (resources/models/ranker.json, see MODEL_CARD.md). The
+this answer) and shipped as JSON (resources/models/ranker.json, see RANKER_CARD.md). The
 features are computed here and only here, so training and use cannot drift apart. Without the
 JSON file (a broken install) the facts' own importance ranks them.
 """
@@ -261,9 +262,40 @@ def _context(analysis, fact: Fact) -> list[float]:
     ]
 
 
+class Trees:
+    """Gradient-boosted regression trees over the raw dense features (trained by
+    train_ranker.py with scikit-learn, which the app does not need): the raw score is
+    ``init + rate * sum of the leaves reached``. Evaluated here with numpy, all rows per tree
+    at once; a depth-4 tree is four vectorised steps."""
+
+    def __init__(self, data: dict) -> None:
+        self.init = float(data["init"])
+        self.rate = float(data["learning_rate"])
+        # per tree: feature, threshold, left child, right child, leaf value (-1: leaf)
+        self.trees = [tuple(np.asarray(column) for column in tree) for tree in data["trees"]]
+        self.depth = int(data.get("max_depth", 8))
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        # scikit-learn compares float32 copies of the features with its thresholds
+        x32 = np.asarray(x, dtype=np.float32).astype(np.float64)
+        rows = np.arange(len(x32))
+        total = np.zeros(len(x32))
+        for feature, threshold, left, right, value in self.trees:
+            node = np.zeros(len(x32), dtype=np.int64)
+            for _ in range(self.depth):
+                inner = left[node] >= 0
+                if not inner.any():
+                    break
+                go_left = x32[rows, np.maximum(feature[node], 0)] <= threshold[node]
+                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+            total += value[node]
+        return self.init + self.rate * total
+
+
 class Ranker:
-    """Standardise, dot with the weights (plus the weights of the fact's lexical keys),
-    squash: P(a person would ask about this fact)."""
+    """Standardise, dot with the weights (plus the weights of the fact's lexical keys), blend
+    with the boosted trees' raw score when the model has them, squash: P(a person would ask
+    about this fact)."""
 
     def __init__(
         self,
@@ -280,6 +312,9 @@ class Ranker:
         self.bias = float(bias)
         self.lexical = dict(lexical or {})
         self.discount = 0.0
+        self.trees: Trees | None = None
+        self.blend = 1.0  # the logistic regression's share of the blended logit
+        self.floor = 0.0  # facts scored below it are not asked (builder.build)
 
     @classmethod
     def from_json(cls, data: dict) -> Ranker:
@@ -287,6 +322,10 @@ class Ranker:
             data["weights"], data["bias"], data["mean"], data["scale"], data.get("lexical")
         )
         ranker.discount = float(data.get("same_sentence_discount", 0.0))
+        if data.get("trees"):
+            ranker.trees = Trees(data["trees"])
+            ranker.blend = float(data["trees"]["blend"])
+        ranker.floor = float(data.get("floor", 0.0))
         return ranker
 
     def score_matrix(self, x: np.ndarray, keys: Sequence[Sequence[str]] = ()) -> np.ndarray:
@@ -296,6 +335,8 @@ class Ranker:
         if keys and self.lexical:
             get = self.lexical.get
             z = z + np.array([sum(get(k, 0.0) for k in row) for row in keys])
+        if self.trees is not None:
+            z = self.blend * z + (1.0 - self.blend) * self.trees.raw(x)
         return 1.0 / (1.0 + np.exp(-z))
 
     def score(self, doc: Document, facts: Sequence[Fact]) -> list[float]:
@@ -315,6 +356,14 @@ def shipped() -> Ranker | None:
 
 
 SPREAD = 0.4
+
+
+def floor() -> float:
+    """The ranker's score below which a fact is not asked (0 without a model): chosen by
+    cross-validation with the model (RANKER_CARD.md); a text whose facts all fall below it
+    gets fewer questions and the builder's note."""
+    ranker = shipped()
+    return ranker.floor if ranker is not None else 0.0
 
 
 def diversity() -> float:
