@@ -265,31 +265,42 @@ def _context(analysis, fact: Fact) -> list[float]:
 class Trees:
     """Gradient-boosted regression trees over the raw dense features (trained by
     train_ranker.py with scikit-learn, which the app does not need): the raw score is
-    ``init + rate * sum of the leaves reached``. Evaluated here with numpy, all rows per tree
-    at once; a depth-4 tree is four vectorised steps."""
+    ``init + rate * sum of the leaves reached``. Evaluated with numpy, every row in every tree
+    at once (one step per level: a tree at a time cost 11 ms per paragraph, this about 1 ms)."""
 
     def __init__(self, data: dict) -> None:
         self.init = float(data["init"])
         self.rate = float(data["learning_rate"])
-        # per tree: feature, threshold, left child, right child, leaf value (-1: leaf)
-        self.trees = [tuple(np.asarray(column) for column in tree) for tree in data["trees"]]
+        trees = data["trees"]
+        size = max((len(t[0]) for t in trees), default=1)
+        # per tree, padded to one width: feature, threshold, left child (-1: leaf), right, value
+        table = np.zeros((5, len(trees), size))
+        table[2] = -1.0
+        for j, tree in enumerate(trees):
+            for column, values in enumerate(tree):
+                table[column, j, : len(values)] = values
+        self.feature = np.maximum(table[0].astype(np.int64), 0)  # leaves: -2, never read
+        self.threshold, self.value = table[1], table[4]
+        self.left, self.right = table[2].astype(np.int64), table[3].astype(np.int64)
         self.depth = int(data.get("max_depth", 8))
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         # scikit-learn compares float32 copies of the features with its thresholds
         x32 = np.asarray(x, dtype=np.float32).astype(np.float64)
-        rows = np.arange(len(x32))
-        total = np.zeros(len(x32))
-        for feature, threshold, left, right, value in self.trees:
-            node = np.zeros(len(x32), dtype=np.int64)
-            for _ in range(self.depth):
-                inner = left[node] >= 0
-                if not inner.any():
-                    break
-                go_left = x32[rows, np.maximum(feature[node], 0)] <= threshold[node]
-                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
-            total += value[node]
-        return self.init + self.rate * total
+        n, count = len(x32), len(self.left)
+        if count == 0:
+            return np.full(n, self.init)
+        tree = np.arange(count)[None, :]
+        node = np.zeros((n, count), dtype=np.int64)
+        for _ in range(self.depth):
+            left = self.left[tree, node]
+            inner = left >= 0
+            if not inner.any():
+                break
+            go_left = np.take_along_axis(x32, self.feature[tree, node], axis=1)
+            go_left = go_left <= self.threshold[tree, node]
+            node = np.where(inner, np.where(go_left, left, self.right[tree, node]), node)
+        return self.init + self.rate * self.value[tree, node].sum(axis=1)
 
 
 class Ranker:
