@@ -7,11 +7,13 @@ The reference harness measures a generator ``generate(text) -> [items in ranked 
 its facts once and builds (1) a quiz of wh / MCQ / cloze questions, ranked, whose answers are
 block A's ranked answers and whose wh/MCQ stems are block B's questions, and (2) a few
 true/false items, which the harness only checks for validity (block C; they have no span
-answer). The shipped ranker is fit on the other 823 paragraphs of the even half: the harness's
-sample (200 paragraphs, seed 2017) is held out, though its 24 articles are not, so the
-ranker's cross-validated figures (by article, from resources/models/ranker.json) are printed
-beside it. The sample is harder than the rest: the same out-of-fold ranking scores about 0.05
-coverage@k lower on it than on the other 823 paragraphs (RANKER_CARD.md, "The harness sample").
+answer). The shipped ranker is fit, and its settings (regularisation, blend with the trees,
+score floor) chosen by cross-validation, on the other 823 paragraphs of the even half: the
+harness's sample (200 paragraphs, seed 2017) is held out, though its 24 articles are not, so
+the ranker's cross-validated figures (by article, from resources/models/ranker.json) are
+printed beside it. The sample is harder than the rest: the same out-of-fold ranking scores
+about 0.05 coverage@k lower on it than on the other 823 paragraphs (RANKER_CARD.md, "The
+harness sample").
 """
 
 from __future__ import annotations
@@ -171,7 +173,8 @@ def main() -> int:
     ranker = json.loads(files("gistquiz.resources").joinpath("models/ranker.json").read_text())
     cv = ranker.get("cv", {})
     table.append(
-        f"-- ranker, {cv.get('folds')}-fold cross-validation by article (all 1,023 paragraphs): "
+        f"-- ranker, {cv.get('folds')}-fold cross-validation by article ("
+        f"{cv.get('paragraphs', 1023)} paragraphs, the harness sample left out): "
         f"coverage@k {cv.get('coverage_at_k')}, precision@k {cv.get('precision_at_k')}"
     )
     paragraphs = sd.load()
