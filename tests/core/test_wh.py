@@ -132,6 +132,11 @@ def test_subject_question_takes_a_singular_verb():
     assert stems(out) == ["What makes cars near the river?"]
 
 
+def test_an_existential_subject_question_puts_the_verb_before_there():
+    out = ask("There were three ships in the harbour.", "three ships", FactType.NUMBER)
+    assert stems(out) == ["How many ships were there?"]  # not "... ships there were?"
+
+
 def test_a_duration_that_dates_an_event_is_not_asked_how_long():
     text = "The couple left for the Far East ten years later."
     assert not any(

@@ -227,6 +227,7 @@ class _Builder(WhPhrases):
         if any(k != body[-1] for k in stranded):
             raise _Skip  # "the spokesperson for [the White House] urged": "for" cannot strand
         if is_subject:
+            body = self.existential(body, finite)
             out = [wh] + (self.agree(body, finite) if wh in ("who", "what") else body)
         else:
             if finite is None or not subj:
@@ -377,6 +378,16 @@ class _Builder(WhPhrases):
         if do is None:
             raise _Skip
         return [do] + subj + [base if k == finite else k for k in body]
+
+    def existential(self, body: list[int], finite: int | None) -> list[int]:
+        """ "There are two methods" asked of its subject: "How many methods are there?" (the
+        verb goes before the expletive, not "How many methods there are?")."""
+        expl = [k for k in body if self.label(k) == "expl" and finite is not None and k < finite]
+        if not expl or finite not in body:
+            return body
+        rest = [k for k in body if k != finite]
+        at = rest.index(expl[0])
+        return [*rest[:at], finite, *rest[at:]]
 
     def agree(self, body: list[int], finite: int | None) -> list:
         """who/what take a singular verb: "They have" -> "Who has"."""
