@@ -33,24 +33,10 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ranker_trees
 import squad_data as sd
+from ranker_records import askable_only, load_cache, paragraph_record, save_cache
 
-from gistquiz.core.document import build_document
-from gistquiz.core.facts import extract_facts
-from gistquiz.core.quiz import Kind
-from gistquiz.core.quiz.builder import (
-    NEAR_DUPLICATE,
-    answer_candidates,
-    diverse_order,
-    fact_questions,
-)
-from gistquiz.core.quiz.ranker import (
-    MODEL_NAME,
-    Trees,
-    feature_names,
-    features,
-    lexical_keys,
-)
-from gistquiz.core.quiz.registry import Context
+from gistquiz.core.quiz.builder import NEAR_DUPLICATE, diverse_order
+from gistquiz.core.quiz.ranker import MODEL_NAME, Trees, feature_names
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "resources" / MODEL_NAME
@@ -65,83 +51,6 @@ BLEND_GRID = (1.0, 0.9, 0.8, 0.75, 0.7, 0.5)  # the regression's share of the bl
 # default quiz that tests/core/test_quiz_sample.py pins); measured below it, never chosen.
 MIN_BLEND = 0.75
 FLOOR_GRID = (0.0, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3)  # the builder's score floor
-COUNT = 25  # the eval adapter's question count: candidates as the quiz builder sees them
-SPAN_KINDS = (Kind.WH, Kind.MCQ, Kind.CLOZE)  # the kinds whose answers are spans
-
-
-def paragraph_record(p: dict) -> dict | None:
-    doc = build_document(p["context"], language="en")
-    facts = answer_candidates(doc, extract_facts(doc), COUNT)
-    if not facts:
-        return {
-            "article": p["article"],
-            "facts": [],
-            "x": np.zeros((0, 0)),
-            "y": [],
-            "askable": [],
-            "lex": [],
-            "qas": p["qas"],
-        }
-    gold = [g for _, golds in p["qas"] for g in golds]
-    y = [float(sd.max_f1(f.text, gold) >= 0.5) for f in facts]
-    ctx = Context(doc, facts)
-    return {
-        "article": p["article"],
-        "facts": facts,
-        "importance": [f.importance for f in facts],
-        "x": features(doc, facts),
-        "y": y,
-        "askable": [bool(fact_questions(ctx, f, SPAN_KINDS)) for f in facts],
-        "lex": [list(k) for k in lexical_keys(doc, facts)],
-        "qas": p["qas"],
-    }
-
-
-def askable_only(record: dict) -> dict:
-    """The record restricted to the facts the quiz can ask (a valid span question): the
-    rest are scored by the ranker at run time but never reach the quiz."""
-    if "askable" not in record:  # a cache written before the flag
-        return record
-    keep = [i for i, ok in enumerate(record["askable"]) if ok]
-    if len(keep) == len(record["facts"]):
-        return record
-    return {
-        **record,
-        "facts": [record["facts"][i] for i in keep],
-        "importance": [record["importance"][i] for i in keep],
-        "x": record["x"][keep] if keep else np.zeros((0, record["x"].shape[1])),
-        "y": [record["y"][i] for i in keep],
-        "lex": [record["lex"][i] for i in keep],
-        "askable": [True] * len(keep),
-    }
-
-
-def save_cache(records: list[dict], path: Path) -> None:
-    import dataclasses
-    import gzip
-
-    rows = [
-        {**r, "facts": [dataclasses.asdict(f) for f in r["facts"]], "x": r["x"].tolist()}
-        for r in records
-    ]
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        json.dump(rows, f)
-
-
-def load_cache(path: Path) -> list[dict]:
-    import gzip
-
-    from gistquiz.core.facts.model import Fact, FactType
-
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = json.load(f)
-    for r in rows:
-        r["facts"] = [
-            Fact(**{**d, "type": FactType(d["type"]), "aliases": tuple(d["aliases"])})
-            for d in r["facts"]
-        ]
-        r["x"] = np.array(r["x"])
-    return rows
 
 
 def coverage_weights(record: dict) -> np.ndarray:
