@@ -109,3 +109,23 @@ def test_shipped_ranker_has_trees_and_a_modest_floor():
     ranker = shipped()
     assert ranker is not None and ranker.trees is not None and 0.0 < ranker.blend <= 1.0
     assert 0.0 <= floor() == ranker.floor < 0.3
+
+
+def test_trees_find_their_columns_by_name():
+    names = feature_names()
+    first, second = names.index("one_token"), names.index("log_tokens")
+    data = {"init": 0.0, "learning_rate": 1.0, "max_depth": 2, "trees": [TREE]}
+    trees = Trees({**data, "features": ["one_token", "log_tokens"]})
+    x = np.zeros((2, len(names)))
+    x[0, first], x[0, second] = 0.0, 5.0  # left, then right: 3.0
+    x[1, first] = 1.0  # right at the root: -2.0
+    assert trees.raw(x).tolist() == [3.0, -2.0]
+
+
+def test_trees_naming_an_unknown_feature_leave_the_regression_alone():
+    names = feature_names()
+    zero = {n: 0.0 for n in names}
+    data = {"weights": zero, "bias": 0.0, "mean": zero, "scale": {n: 1.0 for n in names}}
+    trees = {"blend": 0.5, "init": 0.0, "learning_rate": 1.0, "features": ["gone"], "trees": []}
+    ranker = Ranker.from_json({**data, "trees": trees})
+    assert ranker.trees is None and ranker.blend == 1.0

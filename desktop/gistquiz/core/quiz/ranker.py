@@ -279,7 +279,12 @@ class Trees:
         for j, tree in enumerate(trees):
             for column, values in enumerate(tree):
                 table[column, j, : len(values)] = values
-        self.feature = np.maximum(table[0].astype(np.int64), 0)  # leaves: -2, never read
+        feature = np.maximum(table[0].astype(np.int64), 0)  # leaves: -2, never read
+        # the trees name their columns: a feature added to feature_names() later cannot shift
+        # them onto the wrong one (a name no longer computed is a ValueError: no trees)
+        names = feature_names()
+        where = np.array([names.index(n) for n in data.get("features", names)], dtype=np.int64)
+        self.feature = where[feature]
         self.threshold, self.value = table[1], table[4]
         self.left, self.right = table[2].astype(np.int64), table[3].astype(np.int64)
         self.depth = int(data.get("max_depth", 8))
@@ -334,8 +339,11 @@ class Ranker:
         )
         ranker.discount = float(data.get("same_sentence_discount", 0.0))
         if data.get("trees"):
-            ranker.trees = Trees(data["trees"])
-            ranker.blend = float(data["trees"]["blend"])
+            try:
+                ranker.trees = Trees(data["trees"])
+                ranker.blend = float(data["trees"]["blend"])
+            except (KeyError, ValueError) as error:  # the regression alone still ranks well
+                log.warning("quiz ranker's trees unusable (%s); using the regression", error)
         ranker.floor = float(data.get("floor", 0.0))
         return ranker
 
