@@ -74,6 +74,29 @@ def test_verb_lemmas_and_inflections() -> None:
     assert inflect("be", "VBZ") == "is"
 
 
+def test_words_no_dictionary_knows_follow_regular_endings_without_a_pickle(monkeypatch) -> None:
+    # lemminflect guesses such words with models it stores as pickles: never loaded
+    from lemminflect.utils.DataContainer import DataContainer
+
+    from gistquiz.core.nlp import lemmas
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a pickled model was loaded")
+
+    monkeypatch.setattr(DataContainer, "load", refuse)
+    lemmas._lemma.cache_clear()
+    lemmas.inflect.cache_clear()
+    assert lemma("skrobbled", "VBD") == "skrobble"  # silent e after "bl"
+    assert lemma("zorped", "VBD") == "zorp"
+    assert lemma("blipped", "VBD") == "blip"
+    assert lemma("frizzies", "VBZ") == "frizzy"
+    assert lemma("glorbs", "NNS") == "glorb"
+    assert inflect("zorp", "VBZ") == "zorps"
+    assert inflect("frizzy", "VBD") == "frizzied"
+    assert inflect("skrobble", "VBG") == "skrobbling"
+    assert lemma("traveled", "VBD") == "travel"  # the dictionary still comes first
+
+
 def test_noun_chunks_keep_hyphen_compounds_and_split_possessives() -> None:
     text = "China’s proposal called for a three-day cease-fire after the talks."
     s = analyze_sentence(text, 0, len(text))

@@ -2,11 +2,16 @@
 
 Question building needs both directions: "traveled" -> "travel" for do-support ("Where did
 Mr. Xi travel?") and "travel" -> "travels"/"traveled" when re-inflecting.
+
+Only lemminflect's dictionaries (CSV) are used. Its guesses for words they lack come from
+models it stores as pickles, which we never load; such words follow English's regular
+endings instead (``_regular_lemma``, ``_regular_inflection``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 UPOS_OF_PENN = {
     "NN": "NOUN",
@@ -33,8 +38,8 @@ UPOS_OF_PENN = {
 def _lemma(word: str, upos: str) -> str:
     from lemminflect import getLemma
 
-    forms = getLemma(word, upos=upos, lemmatize_oov=True)
-    return forms[0] if forms else word
+    forms = getLemma(word, upos=upos, lemmatize_oov=False)
+    return forms[0] if forms else _regular_lemma(word, upos)
 
 
 def lemma(word: str, tag: str) -> str:
@@ -61,5 +66,55 @@ def inflect(lemma_: str, tag: str) -> str:
     """``lemma_`` inflected for the Penn tag ("travel", "VBD" -> "traveled")."""
     from lemminflect import getInflection
 
-    forms = getInflection(lemma_, tag=tag)
-    return forms[0] if forms else lemma_
+    forms = getInflection(lemma_, tag=tag, inflect_oov=False)
+    return forms[0] if forms else _regular_inflection(lemma_, tag)
+
+
+_SIBILANT = re.compile(r"(?:s|x|z|ch|sh)$")
+# stems that end a verb only with a silent e: plac(e)d, lov(e)d, argu(e)d, chang(e)d, googl(e)d,
+# vaccinat(e)d (a guess: "tweet", "zoom" and most stems take none)
+_SILENT_E = re.compile(r"(?:[cuv]|[^aeiou]g|[bdfgkptz]l|[^aeiou]at)$")
+_DOUBLED = re.compile(r"([bdgmnprt])\1$")  # plann(ed) -> plan
+
+
+def _regular_lemma(word: str, upos: str) -> str:
+    """The lemma of a word no dictionary knows, by the regular endings."""
+    if upos == "NOUN":
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith("es") and _SIBILANT.search(word[:-2]):
+            return word[:-2]
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if upos != "VERB":
+        return word
+    if word.endswith("ied") and len(word) > 4:
+        return word[:-3] + "y"
+    for ending in ("ed", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if _DOUBLED.search(stem):
+                return stem[:-1]
+            return stem + "e" if _SILENT_E.search(stem) and not stem.endswith("e") else stem
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and _SIBILANT.search(word[:-2]):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _regular_inflection(lemma_: str, tag: str) -> str:
+    """``lemma_`` inflected for ``tag`` by the regular endings (a verb no dictionary knows)."""
+    consonant_y = re.search(r"[^aeiou]y$", lemma_) is not None
+    if tag == "VBZ":
+        if consonant_y:
+            return lemma_[:-1] + "ies"
+        return lemma_ + ("es" if _SIBILANT.search(lemma_) else "s")
+    if tag in ("VBD", "VBN"):
+        if consonant_y:
+            return lemma_[:-1] + "ied"
+        return lemma_ + ("d" if lemma_.endswith("e") else "ed")
+    if tag == "VBG":
+        return (
+            lemma_[:-1] if lemma_.endswith("e") and not lemma_.endswith("ee") else lemma_
+        ) + "ing"
+    return lemma_
