@@ -80,11 +80,7 @@ _DOUBLED = re.compile(r"([bdgmnprt])\1$")  # plann(ed) -> plan
 def _regular_lemma(word: str, upos: str) -> str:
     """The lemma of a word no dictionary knows, by the regular endings."""
     if upos == "NOUN":
-        if word.endswith("ies") and len(word) > 4:
-            return word[:-3] + "y"
-        if word.endswith("es") and _SIBILANT.search(word[:-2]):
-            return word[:-2]
-        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return _without_s(word)
     if upos != "VERB":
         return word
     if word.endswith("ied") and len(word) > 4:
@@ -95,6 +91,11 @@ def _regular_lemma(word: str, upos: str) -> str:
             if _DOUBLED.search(stem):
                 return stem[:-1]
             return stem + "e" if _SILENT_E.search(stem) and not stem.endswith("e") else stem
+    return _without_s(word)
+
+
+def _without_s(word: str) -> str:
+    """A plural noun's singular, a third-person verb's base form: "parties", "boxes", "runs"."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("es") and _SIBILANT.search(word[:-2]):

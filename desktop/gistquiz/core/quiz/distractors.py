@@ -90,6 +90,7 @@ def choose(
     """Up to ``count`` distractors for ``fact``; fewer when no safe ones exist."""
     answer = fact.text
     answer_type = surface_type(answer)
+    answer_date = date_shape(answer) if answer_type == "date" else None
     own = {normalize(x) for x in (answer, fact.entity, *fact.aliases) if x}
     local_start = fact.start - sentence_start
     local_end = fact.end - sentence_start
@@ -123,7 +124,7 @@ def choose(
             return False
         if not types_compatible(surface_type(candidate), answer_type):
             return False
-        if answer_type == "date" and date_shape(candidate) != date_shape(answer):
+        if answer_date is not None and date_shape(candidate) != answer_date:
             return False  # "31 December" is no option beside the year "1487"
         if is_true_substitute(sentence, local_start, local_end, candidate, index):
             return False
