@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gistquiz.core.nlp.parser import LEFT, RIGHT, State
+from gistquiz.core.nlp.parser import LEFT, RIGHT, State, lookahead
 from gistquiz.core.nlp.train_parser import _padded, gold_path_features, move_costs
 
 # "The court issued a warrant for the president on Friday ."
@@ -86,3 +86,20 @@ def test_costs_count_exactly_the_arcs_lost(tree, seed):
     rng = random.Random(seed)
     heads, total, gold = _walk(tree, lambda ok, c: rng.choice(ok))
     assert total == sum(h != g for h, g in zip(heads, gold, strict=True))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["NN", "VBD", "MD", ",", "``", "''", "IN", "VB"]), max_size=15))
+def test_lookahead_counts_match_a_scan(tags):
+    """The per-sentence look-ahead gives what scanning the buffer each move gave: the next
+    verb after b0, and whether a comma or quote lies strictly between s0 and b0."""
+    padded = ["<PAD>", *tags, "<ROOT>"]
+    n = len(tags)
+    next_verb, commas, quotes = lookahead(padded)
+    for b0 in range(1, n + 1):
+        scan = next((k for k in range(b0 + 1, n + 1) if padded[k][:2] in ("VB", "MD")), -1)
+        assert next_verb[b0] == scan
+        for s0 in range(1, b0):
+            marks = set(padded[s0 + 1 : b0])
+            assert (commas[b0] > commas[s0 + 1]) == ("," in marks)
+            assert (quotes[b0] > quotes[s0 + 1]) == bool(marks & {"``", "''"})

@@ -42,6 +42,7 @@ from .parser import (
     allowed_classes,
     features,
     fold_label,
+    lookahead,
 )
 from .train import write_gzip_json
 
@@ -257,10 +258,11 @@ def train(
             for d in range(1, n + 1):
                 gold_kids[gh[d]].append(d)
             state = State(n)
+            ahead = lookahead(ts)
             while not state.done:
                 allowed = allowed_classes(state, masks, is_root)
                 rows = np.fromiter(
-                    (r for r in map(vocab.get, features(state, ws, ts)) if r is not None),
+                    (r for r in map(vocab.get, features(state, ws, ts, ahead)) if r is not None),
                     dtype=np.int64,
                 )
                 scores = weights[rows].sum(axis=0)
