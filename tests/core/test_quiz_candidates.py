@@ -29,3 +29,22 @@ def test_fact_questions_are_valid_and_of_the_asked_kinds():
     assert any(q.answer == "1901" for q in asked)
     assert {q.kind for q in asked} <= {Kind.WH, Kind.CLOZE}
     assert all(problems(doc, q, ctx.index) == [] for q in asked)
+
+
+def test_a_name_beside_its_description_is_asked_about_alone():
+    """ "the Canadian cable channel Space", "his son Shi Gang": people ask about the name."""
+    from gistquiz.core import pipeline
+    from gistquiz.core.facts import extract_facts
+
+    text = (
+        "In 2009 the Canadian cable channel Space started showing the series. "
+        "The old khan and his son Shi Gang ruled the city for ten years. "
+        "The festival had special guest performers Beyoncé and Bruno Mars."
+    )
+    doc = pipeline.open_text(text, language="en")
+    answers = {f.text for f in answer_candidates(doc, extract_facts(doc), 10)}
+    assert "Space" in answers and "Canadian cable channel Space" not in answers
+    assert not any(a.endswith("son Shi Gang") for a in answers)
+    assert not any(a.endswith("performers Beyoncé") for a in answers)
+    # a capitalised word that opens the sentence is no name, and a plain phrase stays whole
+    assert "old khan" in answers or "khan" in answers

@@ -120,6 +120,30 @@ def _verb_only(word: str) -> bool:
     return bool(kinds) and kinds <= {"VERB", "AUX"}
 
 
+def name_after_descriptor(s: SentenceAnalysis, first: int, last: int) -> int:
+    """Where tokens ``first:last`` end in a name set beside a lower-case noun that describes
+    it ("special guest performers Beyoncé", "the Canadian cable channel Space", "his son Shi
+    Gang"), the name is the answer and the description belongs to the question ("Which
+    channel ...?"): people ask about the name, and the whole phrase matches no such answer.
+    Returns the new first token (``first`` if there is no such name)."""
+    k = last
+    while k > first and (
+        s.tags[k - 1] in _PROPER or (s.tags[k - 1] in ("NN", "NNS") and _capitalised(s, k - 1))
+    ):
+        k -= 1
+    if first < k < last and s.tags[k - 1] in ("NN", "NNS") and s.tokens[k - 1].norm.islower():
+        return k
+    return first
+
+
+_PROPER = {"NNP", "NNPS"}
+
+
+def _capitalised(s: SentenceAnalysis, i: int) -> bool:
+    """A capitalised word inside the sentence: a name the tagger took for a common noun."""
+    return i > 0 and s.tokens[i].norm[:1].isupper()
+
+
 def terms(s: SentenceAnalysis, taken: set[int]) -> Iterator[tuple[int, int, str]]:
     """(first, last, head lemma) token spans of term candidates not overlapping ``taken``."""
     for chunk in s.chunks:
@@ -137,6 +161,7 @@ def terms(s: SentenceAnalysis, taken: set[int]) -> Iterator[tuple[int, int, str]
             or (s.tags[first] == "JJ" and _verb_only(s.tokens[first].norm))
         ):
             first += 1
+        first = name_after_descriptor(s, first, head + 1)
         words = head + 1 - first
         lemma = s.lemmas[head]
         if head - 2 >= first and s.tags[head - 1] == "HYPH":

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..facts.model import Fact, FactType
+from ..facts.terms import name_after_descriptor
 from .text import contains_tokens, normalize
 
 _SKIP_FIRST = {"DT", "PRP$", "POS", "WDT", "WP$", "PDT"}
@@ -81,6 +82,7 @@ def chunk_facts(doc: Document, facts: Sequence[Fact]) -> list[Fact]:
             first, last = chunk.first, chunk.last
             while first < last and s.tags[first] in _SKIP_FIRST:
                 first += 1
+            first = name_after_descriptor(s, first, last)
             if first >= last or last - first > MAX_WORDS:
                 continue
             if last - first == 1 and (
