@@ -130,6 +130,19 @@ def test_written_text() -> None:
     assert find(facts, FactType.DATE, "March 2024")
 
 
+def test_decades_are_dates_and_ages_are_no_durations() -> None:
+    text = (
+        "The railway reached the town in the 1850s. The mill closed in the 1920s. "
+        "Paul Marin was a 21-year-old officer when he led a three-day march in 1753."
+    )
+    facts = extract_facts(build_document(text, language="en"))
+    assert find(facts, FactType.DATE, "1850s").subtype == "decade"
+    assert find(facts, FactType.DATE, "1920s").subtype == "decade"
+    assert find(facts, FactType.DURATION, "three-day").subtype == "day"
+    # "21-year-old" says how old he was, not how long anything lasted
+    assert not any("21" in f.text for f in facts if f.type is FactType.DURATION)
+
+
 def test_cancel_stops_extraction() -> None:
     doc = build_document("Mr. Smith visited Paris on Monday. He stayed three days.", language="en")
     token = CancelToken()

@@ -104,6 +104,7 @@ QUANTITY_PREFIXES = (
     ("just",),
 )
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_DECADE = re.compile(r"^(1[0-9]|20)\d0s$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d\d$")
 _NOT_COUNTED = frozenset(["another", "of", "other"])  # "one another", "one of them"
 
@@ -142,6 +143,8 @@ def dates(s: SentenceAnalysis) -> list[Span]:
             last, subtype = k + 2, "relative"
         elif s.tags[k] == "CD" and _YEAR.match(s.tokens[k].norm) and not _counts_noun(s, k):
             last, subtype = k + 1, "year"
+        elif _DECADE.match(s.tokens[k].norm):  # "the 1970s" (tagged a plural noun as often)
+            last, subtype = k + 1, "decade"
         elif (
             s.tags[k] == "CD"
             and _CLOCK.match(s.tokens[k].norm)
@@ -204,6 +207,9 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
             unit = unit or "money"
         kind = "DURATION" if unit in TIME_UNITS else "NUMBER"
         if s.tags[k + 1 : k + 2] == ("HYPH",) and k + 2 < n and s.lemmas[k + 2] in TIME_UNITS:
+            if _low(s, k + 4) == "old" and s.tags[k + 3 : k + 4] == ("HYPH",):
+                k += 5  # "a 21-year-old major": an age, not how long something lasted
+                continue
             kind, unit = "DURATION", s.lemmas[k + 2]  # "a three-day tour"
         found.append((kind, Span(first, last, unit)))
         k = last

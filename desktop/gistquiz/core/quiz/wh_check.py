@@ -9,6 +9,8 @@ else), so these checks drop, they never repair:
   preposition ("Who would requesting a cease-fire according to not suffice?", "... the
   spokesperson for urge Mr. Xi?"): the answer was cut out of a phrase that cannot strand;
 - no finite verb ("What since the invasion?") or fewer than four words ("What there is?");
+- nothing named but the verb ("What may be solved?", "What is also used?"): a question a
+  reader cannot tell apart from any other;
 - "When ...?" that still names a time ("When are more official negotiations set for
   Tuesday?"): the time the question asks about is another one, or the question attached
   the answer to the wrong clause.
@@ -61,6 +63,8 @@ _TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 4
+# a question names something besides its verb: a noun, number, pronoun or adjective
+_CONTENT = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP", "JJ", "JJR", "JJS", "FW", "EX"})
 _PLURAL_OK = frozenset({"are", "were", "do", "have"})
 
 
@@ -69,6 +73,8 @@ def is_well_formed(stem: str) -> bool:
     tags = tag(words)
     lower = [w.lower() for w in words]
     if sum(w.isalnum() for w in words) < MIN_WORDS or not any(t in _FINITE for t in tags):
+        return False
+    if not any(t in _CONTENT for t in tags[1:]):  # "What may be solved?", "What is also used?"
         return False
     if lower[0] == "when" and _TIME_WORDS.search(stem[4:]):
         return False
