@@ -152,6 +152,17 @@ def test_pronoun_subject_resolves_to_the_named_antecedent():
     assert stems(out) == ["When did Mr. Xi meet Mr. Putin?"]
 
 
+def test_a_possessive_pronoun_keeps_its_antecedent_in_the_question():
+    # the antecedent is in the question already: the pronoun stays
+    out = ask("The farmers were poor. The farmers sold their land in 1990.", "1990", FactType.DATE)
+    assert stems(out) == ["When did the farmers sell their land?"]
+    # resolved from the sentence before, a plural takes the bare apostrophe
+    text = "The old stations needed money. Their equipment was replaced in 2009."
+    assert stems(ask(text, "2009", FactType.DATE)) == [
+        "When was the old stations' equipment replaced?"
+    ]
+
+
 def test_unresolvable_pronoun_drops_the_question():
     out = ask("It was late. They closed the airport on Monday.", "Monday", FactType.DATE)
     assert out == []

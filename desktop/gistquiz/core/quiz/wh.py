@@ -449,9 +449,10 @@ class _Builder(WhPhrases):
         name = self.resolver(low, k) if self.resolver else None
         if not name:
             raise _Skip
+        if name.lower() in "".join(before).lower():
+            return word  # "What do marine organisms incorporate into their shells?"
         self.quality -= 0.05
-        return (
-            name + "'s"
-            if low in ("his", "its", "their") or (low == "her" and self.label(k) == "nmod:poss")
-            else name
-        )
+        if low in ("his", "its", "their") or (low == "her" and self.label(k) == "nmod:poss"):
+            # "the stations' equipment", not "the stations's equipment"
+            return name + ("'" if name.endswith("s") and not name.endswith("ss") else "'s")
+        return name
