@@ -163,6 +163,13 @@ def test_a_possessive_pronoun_keeps_its_antecedent_in_the_question():
     ]
 
 
+def test_a_contracted_negation_moves_with_its_auxiliary():
+    out = ask("The farmers didn't sell their land in 1990.", "1990", FactType.DATE)
+    assert stems(out) == ["When didn't the farmers sell their land?"]
+    out = ask("The council won't meet in Paris.", "Paris", FactType.PLACE)
+    assert stems(out) == ["Where won't the council meet?"]
+
+
 def test_unresolvable_pronoun_drops_the_question():
     out = ask("It was late. They closed the airport on Monday.", "Monday", FactType.DATE)
     assert out == []

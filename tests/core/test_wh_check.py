@@ -26,6 +26,9 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         # do-support with no subject after it: a fronted adjunct stayed in front of it
         "What did on 31 December 1687 the first organised group sail to the post at the Cape of?",
         "Where did, after the war, the settlers move?",
+        "What do that hold the majority of seats in the Parliament forms the party or parties?",
+        # a list that lost its first item
+        "Where did the Huguenots create two new neighbourhoods: and Friedrichstadt in 1700?",
         # nothing named but the verb: any passage could answer it
         "What may be solved?",
         "What is also used?",

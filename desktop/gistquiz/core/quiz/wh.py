@@ -366,14 +366,16 @@ class _Builder(WhPhrases):
 
     def invert(self, body, subj, finite, main_verb, aux_tokens) -> list:
         """Subject-auxiliary inversion, or do-support with the lemmatised verb."""
-        rest = [k for k in body if k != finite]
+        # a contracted "n't" goes along with its auxiliary: "Where won't the council meet?"
+        neg = [k for k in body if k == finite + 1 and self.words[k].lower() == "n't"]
+        rest = [k for k in body if k != finite and k not in neg]
         if finite != main_verb or self.label(finite) == "cop":
-            return [finite, *subj, *rest]
+            return [finite, *neg, *subj, *rest]
         if finite > 0 and self.words[finite][:1].isupper():
             raise _Skip  # a name the tagger took for the verb ("the Cape of Good Hope/VBP")
         base = lemma(self.words[finite], "VB")
         if base == "be":
-            return [finite, *subj, *rest]
+            return [finite, *neg, *subj, *rest]
         do = DO_FORMS.get(self.tags[finite])
         if do is None:
             raise _Skip

@@ -9,6 +9,7 @@ else), so these checks drop, they never repair:
   preposition ("Who would requesting a cease-fire according to not suffice?", "... the
   spokesperson for urge Mr. Xi?"): the answer was cut out of a phrase that cannot strand;
 - no finite verb ("What since the invasion?") or fewer than four words ("What there is?");
+- a list that lost its first item ("two new neighbourhoods: and Friedrichstadt");
 - nothing named but the verb ("What may be solved?", "What is also used?"): a question a
   reader cannot tell apart from any other;
 - "When ...?" that still names a time ("When are more official negotiations set for
@@ -63,6 +64,8 @@ _TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 4
+# a list that lost its first item: a conjunction right after a colon or a bracket
+_CUT_LIST = re.compile(r"[:(]\s*(?:and|or|but|nor)\b", re.IGNORECASE)
 # a question names something besides its verb: a noun, number, pronoun or adjective
 _CONTENT = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP", "JJ", "JJR", "JJS", "FW", "EX"})
 _PLURAL_OK = frozenset({"are", "were", "do", "have"})
@@ -77,6 +80,8 @@ def is_well_formed(stem: str) -> bool:
     if not any(t in _CONTENT for t in tags[1:]):  # "What may be solved?", "What is also used?"
         return False
     if lower[0] == "when" and _TIME_WORDS.search(stem[4:]):
+        return False
+    if _CUT_LIST.search(stem):  # "... two new neighbourhoods: and Friedrichstadt ...?"
         return False
     if lower[0] in ("who", "what") and (
         (tags[1] in ("VB", "VBP") and lower[1] not in _PLURAL_OK)  # "Who meet with ...?"
@@ -117,7 +122,10 @@ def _do_support_complete(lower: list[str], tags: list[str]) -> bool:
     i = next((k for k, w in enumerate(lower[:6]) if w in _DO_FORMS and tags[k] in _FINITE), None)
     if i is None or i == 0 or any(t not in _WH_PHRASE for t in tags[:i]):
         return True
-    return tags[i + 1 : i + 2] not in (["IN"], ["TO"], [","])
+    if tags[i + 1 : i + 2] in (["IN"], ["TO"], [","], ["WDT"], ["WP"]):
+        return False
+    # nor a relative "that" with its verb: "What do that hold the majority of seats ...?"
+    return not (lower[i + 1 : i + 2] == ["that"] and i + 2 < len(tags) and tags[i + 2] in _VERB)
 
 
 _DO_FORMS = frozenset({"do", "does", "did"})
