@@ -11,7 +11,7 @@ from gistquiz.core.document import build_document
 from gistquiz.core.errors import InvalidOption, UnsupportedLanguage
 from gistquiz.core.quiz import BLANK, Kind, QuizOptions
 from gistquiz.core.quiz.builder import build, with_acronym
-from gistquiz.core.quiz.distractors import ArticleIndex, choose, perturbations
+from gistquiz.core.quiz.distractors import ArticleIndex, bare_number, choose, perturbations
 from gistquiz.core.quiz.registry import Context, available_kinds, builder_for
 from gistquiz.core.quiz.text import normalize, surface_type, types_compatible
 from gistquiz.core.quiz.validate import problems
@@ -144,6 +144,36 @@ def test_date_distractors_name_the_same_parts_as_the_answer():
     )
     assert len(chosen) == 3 and "1628" in chosen
     assert all(re.fullmatch(r"\d{4}", c) for c in chosen), chosen  # years, never "6 April"
+
+
+def test_a_bare_count_gets_bare_counts_as_options():
+    import random
+
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+
+    text = (
+        "Four episodes were produced in 1993. A two-part mini-episode was made for charity. "
+        "The series had 26 seasons."
+    )
+    doc = build_document(text, language="en")
+    facts = make_facts(
+        doc,
+        [
+            ("Four", FactType.NUMBER, "", ()),
+            ("two-part mini-episode", FactType.NUMBER, "part", ()),
+            ("26", FactType.NUMBER, "", ()),
+        ],
+    )
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    sentence = doc.sentences[facts[0].sentence]
+    chosen = choose(
+        facts[0], facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+    assert len(chosen) == 3 and "two-part mini-episode" not in chosen, chosen
+    assert all(bare_number(c) for c in chosen), chosen
+    assert bare_number("twenty-one") and bare_number("$40") and not bare_number("12 outings")
 
 
 def test_perturbed_dates_are_real_dates():

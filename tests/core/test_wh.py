@@ -170,6 +170,15 @@ def test_a_contracted_negation_moves_with_its_auxiliary():
     assert stems(out) == ["Where won't the council meet?"]
 
 
+def test_a_fronted_phrase_with_a_preposition_is_no_antecedent():
+    text = (
+        "Between 1402 and 1405, the expedition led by Jean de Bethencourt conquered the "
+        "islands of Lanzarote and El Hierro. Their troops were later reinforced by "
+        "Castilian colonists."
+    )
+    assert not any("1405" in s for s in stems(ask(text, "Castilian colonists", FactType.TERM)))
+
+
 def test_unresolvable_pronoun_drops_the_question():
     out = ask("It was late. They closed the airport on Monday.", "Monday", FactType.DATE)
     assert out == []

@@ -91,6 +91,7 @@ def choose(
     answer = fact.text
     answer_type = surface_type(answer)
     answer_date = date_shape(answer) if answer_type == "date" else None
+    answer_bare = answer_type == "number" and bare_number(answer)
     own = {normalize(x) for x in (answer, fact.entity, *fact.aliases) if x}
     local_start = fact.start - sentence_start
     local_end = fact.end - sentence_start
@@ -126,6 +127,8 @@ def choose(
             return False
         if answer_date is not None and date_shape(candidate) != answer_date:
             return False  # "31 December" is no option beside the year "1487"
+        if answer_bare and not bare_number(candidate):
+            return False  # "two-part mini-episode" is no option beside the count "Four"
         if is_true_substitute(sentence, local_start, local_end, candidate, index):
             return False
         chosen.append(candidate)
@@ -155,6 +158,16 @@ def _acronym_in_parentheses(name: str) -> bool:
     letters = [c for c in match.group(1) if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     return capitals >= 2 and 2 * capitals >= len(letters)
+
+
+_PLAIN_NUMBER = re.compile(r"^[$€£]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def bare_number(text: str) -> bool:
+    """A number and nothing else: "123", "3.5", "$40", "Four", "twenty-one" (not "12 outings",
+    "two-part mini-episode")."""
+    words = text.strip().split()
+    return bool(words) and all(_PLAIN_NUMBER.match(w) or word_to_int(w) is not None for w in words)
 
 
 def _real_date(text: str) -> bool:

@@ -10,6 +10,7 @@ else), so these checks drop, they never repair:
   spokesperson for urge Mr. Xi?"): the answer was cut out of a phrase that cannot strand;
 - no finite verb ("What since the invasion?") or fewer than four words ("What there is?");
 - a list that lost its first item ("two new neighbourhoods: and Friedrichstadt");
+- a semicolon: two clauses, the second one's words attached to the first's question;
 - nothing named but the verb ("What may be solved?", "What is also used?"): a question a
   reader cannot tell apart from any other;
 - "When ...?" that still names a time ("When are more official negotiations set for
@@ -82,6 +83,8 @@ def is_well_formed(stem: str) -> bool:
     if lower[0] == "when" and _TIME_WORDS.search(stem[4:]):
         return False
     if _CUT_LIST.search(stem):  # "... two new neighbourhoods: and Friedrichstadt ...?"
+        return False
+    if ";" in stem:  # two clauses: "What filed an objection ...; but in 2002, ... ruled ...?"
         return False
     if lower[0] in ("who", "what") and (
         (tags[1] in ("VB", "VBP") and lower[1] not in _PLURAL_OK)  # "Who meet with ...?"

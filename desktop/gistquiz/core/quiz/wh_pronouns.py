@@ -10,6 +10,32 @@ from ..nlp.parser import Parse
 from .wh_lexicon import PERSON_TITLES
 
 ARGUMENTS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl"}
+# the tagger reads a capitalised preposition opening a sentence as a name now and then
+_PREPOSITIONS = frozenset(
+    [
+        "between",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "from",
+        "by",
+        "with",
+        "for",
+        "of",
+        "under",
+        "over",
+        "through",
+        "within",
+        "without",
+        "among",
+        "across",
+        "until",
+    ]
+)
 Resolver = Callable[[str, int], str | None]
 
 
@@ -46,11 +72,15 @@ def sentence_resolver(doc: Document, index: int, sp: SentenceParse) -> Resolver:
 
 def _name_if_fits(text: str, sp: SentenceParse, head: int, pronoun: str) -> str | None:
     tags, tree = sp.tags, sp.tree
-    if tags[head] in ("PRP", "WP", "WDT", "EX", "DT"):
+    if tags[head] in ("PRP", "WP", "WDT", "EX", "DT", "CD", "IN", "TO"):
         return None
     kids = [j for j, h in enumerate(tree.heads) if h == head]
+    if any(tree.labels[c] == "case" for c in kids):
+        return None  # a phrase with its own preposition is no subject: "Between 1402 and 1405"
     toks = _np(tree, head)
     words = [sp.tokens[i].norm for i in toks]
+    if tags[toks[0]] in ("IN", "TO") or words[0].lower() in _PREPOSITIONS:
+        return None  # a fronted phrase ("Between/NNP 1402 and 1405, ...") parsed as subject
     plural = tags[head] in ("NNS", "NNPS") or any(tree.labels[c] == "conj" for c in kids)
     person = tags[head] == "NNP" and (
         any(w.lower() in PERSON_TITLES for w in words)
