@@ -55,6 +55,15 @@ def test_common_words_in_capitals_are_not_taken_for_a_person() -> None:
     assert found.get("Hidden Garden", ("", ""))[0] != "PERSON"
 
 
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_capitalised_function_word_is_no_name(use_model: bool) -> None:
+    text = "Between 1402 and 1405, the expedition led by Jean de Bethencourt sailed west."
+    found = entities(text, use_model=use_model)
+    assert not any(name.startswith("Between") for name in found), found
+    # an all-caps word is left alone: "US" is a country, "us" a pronoun
+    assert "US" in entities("The US has asked China to act.", use_model=use_model)
+
+
 def test_gazetteer() -> None:
     assert place_type("France") == "country"
     assert place_type("Russia") == "country"

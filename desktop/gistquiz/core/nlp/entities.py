@@ -54,9 +54,25 @@ def _is_acronym(text: str) -> bool:
     return letters.lower() not in tagger().tagdict
 
 
+# closed-class tags (modals aside: "Will", "May" are names too)
+_FUNCTION_TAGS = frozenset({"IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP", "WRB", "TO"})
+
+
+def function_word(token: Token) -> bool:
+    """A capitalised function word ("Between", "Although"): the tagger's dictionary knows it
+    in lower case with a closed-class tag. It is no name even where it opens a sentence and
+    was tagged NNP. All-caps words are left alone ("US" is a country, "us" a pronoun)."""
+    text = token.text
+    if not text[:1].isupper() or text.isupper():
+        return False
+    from .tagger import tagger
+
+    return tagger().tagdict.get(text.lower()) in _FUNCTION_TAGS
+
+
 def _name_like(token: Token, tag: str) -> bool:
     if tag in PROPER:
-        return token.text[:1].isupper() or token.text[:1].isdigit()
+        return (token.text[:1].isupper() or token.text[:1].isdigit()) and not function_word(token)
     # The tagger sometimes calls an inner word of a long name an adjective or noun
     # ("International Criminal Court"); an all-caps acronym may come out as NN.
     return _is_acronym(token.text)

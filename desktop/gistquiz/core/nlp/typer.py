@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from .entities import PROPER, Entity, find_entities
+from .entities import PROPER, Entity, find_entities, function_word
 from .gazetteer import ORG_HEADS, PERSON_TITLES, place_type
 from .tokens import Token
 
@@ -121,9 +121,12 @@ def _compiled(model: dict) -> tuple[dict, list[str], object]:
 
 
 def _plain(token: Token, tag: str, rule: str) -> bool:
-    """A lower-case common word the rules leave alone: always outside a name. Skipping the
-    model there keeps typing cheap (most tokens) at a small cost in recall on web text."""
-    return rule == "O" and tag not in PROPER and not token.text[:1].isupper()
+    """A lower-case common word (or a capitalised function word, ``function_word``) the rules
+    leave alone: always outside a name. Skipping the model there keeps typing cheap (most
+    tokens) at a small cost in recall on web text."""
+    return rule == "O" and (
+        (tag not in PROPER and not token.text[:1].isupper()) or function_word(token)
+    )
 
 
 def predict_labels(
