@@ -179,6 +179,26 @@ def test_a_fronted_phrase_with_a_preposition_is_no_antecedent():
     assert not any("1405" in s for s in stems(ask(text, "Castilian colonists", FactType.TERM)))
 
 
+def test_a_title_the_parse_split_off_the_name_is_not_appended():
+    text = "Denver linebacker Von Miller was named Super Bowl MVP."
+    assert stems(ask(text, "Von Miller", FactType.PERSON)) == ["Who was named Super Bowl MVP?"]
+    # a fronted bare noun phrase that says when stays
+    out = ask("Last year, the council rejected the proposal.", "the proposal", FactType.TERM)
+    assert stems(out) == ["What did the council reject last year?"]
+
+
+def test_a_plural_copular_predicate_keeps_the_plural_verb():
+    text = "Prime ideals are the points of algebro-geometric objects."
+    out = ask(text, "Prime ideals", FactType.TERM)
+    assert stems(out) == ["What are the points of algebro-geometric objects?"]
+
+
+def test_the_preposition_strands_wherever_the_parse_hung_it():
+    text = "Such ramification questions occur in number-theoretic questions."
+    out = ask(text, "number-theoretic questions", FactType.TERM)
+    assert stems(out) == ["What do such ramification questions occur in?"]
+
+
 def test_unresolvable_pronoun_drops_the_question():
     out = ask("It was late. They closed the airport on Monday.", "Monday", FactType.DATE)
     assert out == []

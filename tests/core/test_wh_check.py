@@ -27,6 +27,8 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "What did on 31 December 1687 the first organised group sail to the post at the Cape of?",
         "Where did, after the war, the settlers move?",
         "What do that hold the majority of seats in the Parliament forms the party or parties?",
+        # an existential asked with "what"
+        "What shall there be?",
         # two clauses joined by a semicolon
         "What filed an objection to the claim; but in 2002, the Office ruled in favour of it?",
         # a list that lost its first item

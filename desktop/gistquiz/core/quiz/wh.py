@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..facts.model import Fact
+from ..facts.quantities import DATE_NOUNS, RELATIVE_DAYS, TIME_UNITS, WEEKDAYS
 from ..nlp.clauses import VERB_TAGS, SentenceParse, clause_at, parse_sentence
 from ..nlp.lemmas import inflect, lemma
 from ..nlp.parser import Parse
@@ -90,6 +91,7 @@ def questions_for_span(
     return [WhCandidate(stem, answer, start, end, sentence, wh, round(quality, 3))]
 
 
+TIME_WORDS = DATE_NOUNS | MONTHS | RELATIVE_DAYS | TIME_UNITS | WEEKDAYS
 APPEND_FRONTED = True  # fronted time/place adjuncts go to the end of the question, shortened
 
 
@@ -312,6 +314,14 @@ class _Builder(WhPhrases):
         for top in tops:
             if self.label(top) == "advmod" and len(self.sub(top)) <= 2:
                 continue
+            if (
+                self.label(top) == "obl"
+                and not any(self.label(c) == "case" for c in self.kids.get(top, ()))
+                and not any(self._timely(k) for k in self.sub(top))
+            ):
+                continue  # a bare noun before the subject that says no time ("last year") is
+                # a title the parse split off its name ("Denver linebacker/obl Von Miller was
+                # named ..."), no adjunct to append
             marks = [c for c in self.kids.get(top, ()) if self.label(c) == "mark"]
             if any(self.words[c].lower() in REASONS for c in marks):
                 continue
@@ -326,6 +336,10 @@ class _Builder(WhPhrases):
                 keep += part
                 self.quality -= 0.03
         return keep
+
+    def _timely(self, k: int) -> bool:
+        word = self.words[k].lower()
+        return self.tags[k] == "CD" or word in TIME_WORDS
 
     def trim(self, body: list[int], pred: int, moved: set[int]) -> list[int]:
         """Questions are short: drop the clause's own subordinate clauses and conjuncts, then
@@ -397,6 +411,10 @@ class _Builder(WhPhrases):
             return body
         w = self.words[finite].lower()
         base = lemma(w, "VB")
+        if base == "be" and self.label(finite) == "cop":
+            predicate = self.tree.heads[finite]
+            if predicate >= 0 and self.tags[predicate] in ("NNS", "NNPS"):
+                return body  # "What are the points of ...?" (not "What is the points")
         third = {"be": "is", "have": "has", "do": "does"}.get(base)
         if base == "be" and w == "were":
             third = "was"

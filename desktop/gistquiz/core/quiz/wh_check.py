@@ -10,6 +10,7 @@ else), so these checks drop, they never repair:
   spokesperson for urge Mr. Xi?"): the answer was cut out of a phrase that cannot strand;
 - no finite verb ("What since the invasion?") or fewer than four words ("What there is?");
 - a list that lost its first item ("two new neighbourhoods: and Friedrichstadt");
+- "What shall there be?": an existential asked anything but "How many ...?";
 - a semicolon: two clauses, the second one's words attached to the first's question;
 - nothing named but the verb ("What may be solved?", "What is also used?"): a question a
   reader cannot tell apart from any other;
@@ -65,6 +66,7 @@ _TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 4
+_BE = ("be", "is", "are", "was", "were", "been")
 # a list that lost its first item: a conjunction right after a colon or a bracket
 _CUT_LIST = re.compile(r"[:(]\s*(?:and|or|but|nor)\b", re.IGNORECASE)
 # a question names something besides its verb: a noun, number, pronoun or adjective
@@ -86,6 +88,8 @@ def is_well_formed(stem: str) -> bool:
         return False
     if ";" in stem:  # two clauses: "What filed an objection ...; but in 2002, ... ruled ...?"
         return False
+    if lower[0] in ("what", "who", "which") and lower[-3:-2] == ["there"] and lower[-2] in _BE:
+        return False  # "What shall there be?": an existential asks nothing but "how many"
     if lower[0] in ("who", "what") and (
         (tags[1] in ("VB", "VBP") and lower[1] not in _PLURAL_OK)  # "Who meet with ...?"
         or (tags[1] in ("VBD", "VBN") and tags[2] in _FINITE)  # "What involved must ...?"

@@ -100,7 +100,9 @@ class WhPhrases:
     ) -> tuple[str, set[int], tuple[int, int], bool]:
         """The wh-phrase, the tokens it replaces, the answer's token span, pied-piped?"""
         a, b = self.a, self.b
-        case = [c for c in self.kids.get(h, ()) if self.label(c) == "case" and c < a]
+        # the phrase's preposition before the answer, wherever the parse hung it ("in" of
+        # "in number-theoretic questions" may hang from "number", inside the answer)
+        case = sorted(c for c in self.sub(h) if self.label(c) == "case" and c < a)
         if predicate:  # a copular predicate dominates its clause: take only its own phrase
             moved = set(range(a, b))
             for c in self.kids.get(h, ()):
