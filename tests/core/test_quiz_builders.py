@@ -176,6 +176,27 @@ def test_a_bare_count_gets_bare_counts_as_options():
     assert bare_number("twenty-one") and bare_number("$40") and not bare_number("12 outings")
 
 
+def test_a_continent_gets_continents_as_options():
+    import random
+
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+    from gistquiz.core.quiz.gazetteer import CONTINENTS
+
+    text = "The war drew British resources away from North America and the European mainland."
+    doc = build_document(text, language="en")
+    (fact,) = make_facts(doc, [("North America", FactType.PLACE, "continent", ())])
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    sentence = doc.sentences[fact.sentence]
+    chosen = choose(
+        fact, [fact], doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+    # continents only (the ones whose surface type matches "North America"), never countries:
+    # too few of them and the fact gets another kind of question
+    assert chosen and set(chosen) <= set(CONTINENTS), chosen
+
+
 def test_perturbed_dates_are_real_dates():
     import random
 

@@ -146,12 +146,28 @@ def countries() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+CONTINENTS = (
+    "Africa",
+    "Antarctica",
+    "Asia",
+    "Australia",
+    "Europe",
+    "North America",
+    "South America",
+    "Oceania",
+)
+
+
 def names_for(kind: str, subtype: str) -> tuple[str, ...]:
     """Gazetteer names of one fine type: kind is a FactType value, subtype the fine type."""
     sub = subtype.lower().strip()
     if kind == "PLACE":
         if sub == "city":
             return CITIES
+        if sub == "continent":  # "North America" among countries read as a wrong kind
+            return CONTINENTS
+        if sub == "region":
+            return ()  # no list of regions: the article's own names, or no options
         return countries()
     if kind == "ORG":
         for head, names in ORGS_BY_HEAD.items():
