@@ -64,6 +64,14 @@ def test_a_capitalised_function_word_is_no_name(use_model: bool) -> None:
     assert "US" in entities("The US has asked China to act.", use_model=use_model)
 
 
+def test_a_compass_part_of_a_known_place_is_a_place() -> None:
+    assert place_type("Northern England") == "region"
+    assert place_type("Western Europe") == "region"
+    assert place_type("North Carolina") == "state"  # a name of its own stays what it is
+    found = entities("Some words are used elsewhere in Northern England.", use_model=False)
+    assert found["Northern England"][0] == "PLACE"
+
+
 def test_gazetteer() -> None:
     assert place_type("France") == "country"
     assert place_type("Russia") == "country"

@@ -197,6 +197,31 @@ def test_a_continent_gets_continents_as_options():
     assert chosen and set(chosen) <= set(CONTINENTS), chosen
 
 
+def test_the_answer_in_the_singular_is_no_option():
+    import random
+
+    from quiz_fixtures import make_facts
+
+    from gistquiz.core.facts.model import FactType
+
+    text = "Luther's hymns were sung in every town. The hymn was printed. A title was chosen."
+    doc = build_document(text, language="en")
+    facts = make_facts(
+        doc,
+        [
+            ("hymns", FactType.TERM, "", ()),
+            ("hymn", FactType.TERM, "", ()),
+            ("title", FactType.TERM, "", ()),
+        ],
+    )
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    sentence = doc.sentences[facts[0].sentence]
+    chosen = choose(
+        facts[0], facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+    assert "hymn" not in chosen and "title" in chosen, chosen
+
+
 def test_perturbed_dates_are_real_dates():
     import random
 

@@ -323,5 +323,31 @@ def places() -> dict[str, str]:
     return _places
 
 
+# "Northern England", "East Asia", "Southern California": a part of a known place
+_COMPASS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+)
+
+
 def place_type(name: str) -> str | None:
-    return places().get(name.lower())
+    low = name.lower()
+    found = places().get(low)
+    if found is None:
+        first, _, rest = low.partition(" ")
+        if first in _COMPASS and rest and places().get(rest):
+            return "region"
+    return found

@@ -121,6 +121,8 @@ def choose(
         norm = normalize(candidate)
         if not norm or norm in own or any(nested(candidate, x) for x in (answer, *chosen)):
             return False
+        if _singular(norm) in {_singular(x) for x in (*own, *map(normalize, chosen))}:
+            return False  # "hymn" is no option beside "hymns"
         if any(normalize(c) == norm for c in chosen) or named_around(candidate):
             return False
         if not types_compatible(surface_type(candidate), answer_type):
@@ -161,6 +163,19 @@ def _acronym_in_parentheses(name: str) -> bool:
 
 
 _PLAIN_NUMBER = re.compile(r"^[$€£]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _singular(norm: str) -> str:
+    """A normalised phrase with its last word's plural ending taken off (roughly: enough to
+    tell "hymn" from "hymns", "country" from "countries", "box" from "boxes")."""
+    head, _, last = norm.rpartition(" ")
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith(("xes", "zes", "ches", "shes", "sses")):
+        last = last[:-2]
+    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}".strip()
 
 
 def bare_number(text: str) -> bool:

@@ -390,10 +390,29 @@ class _Builder(WhPhrases):
         base = lemma(self.words[finite], "VB")
         if base == "be":
             return [finite, *neg, *subj, *rest]
+        if self._reduced_passive(finite):
+            raise _Skip
         do = DO_FORMS.get(self.tags[finite])
         if do is None:
             raise _Skip
         return [do] + subj + [base if k == finite else k for k in body]
+
+    def _reduced_passive(self, verb: int) -> bool:
+        """ "the tune Ibstone composed in 1875 by Maria C. Tiddeman": a past participle with
+        its agent and no object, which the tagger read as a past tense with a subject
+        (do-support would ask "Who did Ibstone compose in 1875 by?")."""
+        kids = self.kids.get(verb, ())
+        if self.tags[verb] != "VBD" or any(self.label(c) in ("obj", "iobj", "ccomp") for c in kids):
+            return False
+        return any(
+            self.label(c) == "obl"
+            and self.tags[c] in ("NNP", "NNPS")  # an agent's name, not "by night"
+            and any(
+                self.label(g) == "case" and self.words[g].lower() == "by"
+                for g in self.kids.get(c, ())
+            )
+            for c in kids
+        )
 
     def existential(self, body: list[int], finite: int | None) -> list[int]:
         """ "There are two methods" asked of its subject: "How many methods are there?" (the
