@@ -202,6 +202,7 @@ def test_the_preposition_strands_wherever_the_parse_hung_it():
 def test_a_reduced_passive_gets_no_do_support():
     text = "It was sung to the tune Ibstone composed in 1875 by Maria C. Tiddeman."
     assert ask(text, "Maria C. Tiddeman", FactType.PERSON) == []  # "Who did Ibstone compose by?"
+    assert ask(text, "Ibstone", FactType.TERM) == []  # "What composed in 1875 by ...?"
     out = ask("The fleet sailed to Lisbon in 1588 by night.", "Lisbon", FactType.PLACE)
     assert stems(out) == ["Where did the fleet sail in 1588 by night?"]
 

@@ -199,6 +199,8 @@ class _Builder(WhPhrases):
             if x != h:
                 self.quality -= 0.15  # answer nested inside a larger phrase
         clause = clause_at(self.tree, self.tags, pred)
+        if self._reduced_passive(clause.main_verb):
+            raise _Skip
         subj = self.subject_tokens(pred, clause)
         wh, moved, answer_span, _pied = self.wh_phrase(h, dep, h == pred)
         fronted = self.fronted(pred, subj, moved)
@@ -390,8 +392,6 @@ class _Builder(WhPhrases):
         base = lemma(self.words[finite], "VB")
         if base == "be":
             return [finite, *neg, *subj, *rest]
-        if self._reduced_passive(finite):
-            raise _Skip
         do = DO_FORMS.get(self.tags[finite])
         if do is None:
             raise _Skip
@@ -400,7 +400,7 @@ class _Builder(WhPhrases):
     def _reduced_passive(self, verb: int) -> bool:
         """ "the tune Ibstone composed in 1875 by Maria C. Tiddeman": a past participle with
         its agent and no object, which the tagger read as a past tense with a subject
-        (do-support would ask "Who did Ibstone compose in 1875 by?")."""
+        (questions would ask "Who did Ibstone compose in 1875 by?", "What composed ...?")."""
         kids = self.kids.get(verb, ())
         if self.tags[verb] != "VBD" or any(self.label(c) in ("obj", "iobj", "ccomp") for c in kids):
             return False
