@@ -222,6 +222,20 @@ def test_the_answer_in_the_singular_is_no_option():
     assert "hymn" not in chosen and "title" in chosen, chosen
 
 
+def test_perturbed_counts_agree_with_their_noun():
+    import random
+
+    from gistquiz.core.facts.model import Fact, FactType
+
+    def variants(text: str) -> list[str]:
+        return perturbations(Fact(FactType.NUMBER, text, 0, len(text), 0), random.Random(0))
+
+    assert variants("one thing") == []  # no "three thing"
+    assert variants("3 ships") and "1 ships" not in variants("3 ships")
+    assert "one ships" not in variants("three ships")
+    assert "1" in variants("2") or "3" in variants("2")  # a bare number has no noun to agree
+
+
 def test_perturbed_dates_are_real_dates():
     import random
 

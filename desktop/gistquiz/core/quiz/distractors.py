@@ -267,18 +267,27 @@ def perturbations(fact: Fact, rng: random.Random) -> list[str]:
                 rng.shuffle(others)
                 variants = [text[: match.start()] + o + text[match.end() :] for o in others]
                 return [v for v in variants if _real_date(v)]
+    # a count with its noun agrees with it: "one thing" has no "three thing", "3 ships" no
+    # "1 ships" (options the reader would strike out on grammar alone)
     digits = _DIGITS.search(text)
     if digits:
+        counted = bool(text[digits.end() :].strip(" %"))
+        if counted and digits.group(0) == "1":
+            return []
         return [
             text[: digits.start()] + v + text[digits.end() :]
             for v in _digit_variants(digits.group(0), rng)
+            if not (counted and v == "1")
         ]
     word = _NUMBER_WORD_RE.search(text)
     if word:
         value = word_to_int(word.group(0).replace(" ", "-"))
-        if value is not None:
+        counted = bool(text[word.end() :].strip())
+        if value is not None and not (counted and value == 1):
             variants = []
             for v in _int_variants(value, rng):
+                if counted and v == 1:
+                    continue
                 spelled = int_to_word(v)
                 if spelled:
                     if word.group(0)[:1].isupper():
