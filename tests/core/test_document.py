@@ -39,6 +39,22 @@ def test_hard_wrapped_paragraphs_join_lines():
     assert len(doc.paragraphs) == 2
 
 
+def test_a_line_that_goes_on_joins_the_one_before_without_blank_lines():
+    # text copied from a PDF is wrapped with no blank lines; a subscript may sit on its own line
+    text = (
+        "Pasted text is\nwrapped in the middle of a sentence.\nIt reduces amounts of O\n2 "
+        "in the water.\nA Heading Line\nThe body starts here."
+    )
+    doc = build_document(text, language="en")
+    sentences = [doc.clean_sentence(s.index) for s in doc.sentences]
+    assert sentences == [
+        "Pasted text is wrapped in the middle of a sentence.",
+        "It reduces amounts of O 2 in the water.",
+        "A Heading Line",
+        "The body starts here.",
+    ]
+
+
 def test_blocks_keep_headings_and_title():
     doc = document_from_blocks(
         [Block("The Title", heading=True), Block("Body text goes here. More body.")],

@@ -100,13 +100,36 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     Hard-wrapped prose (books, e-mail) separates paragraphs by blank lines and wraps lines
     inside them; web copy and pasted articles often put one paragraph on each line.
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    blank_lines = bool(_BLANK_LINE.search(text))
+    separator = _BLANK_LINE if blank_lines else re.compile(r"\n")
     spans, pos = [], 0
     for match in separator.finditer(text):
         spans.append((pos, match.start()))
         pos = match.end()
     spans.append((pos, len(text)))
-    return [_strip_span(text, a, b) for a, b in spans if text[a:b].strip()]
+    spans = [_strip_span(text, a, b) for a, b in spans if text[a:b].strip()]
+    if blank_lines:
+        return spans
+    # One paragraph a line, except a line that goes on with the one before: text copied
+    # from a PDF or an e-mail is wrapped without blank lines ("This line is\nwrapped in
+    # the middle"), and a formula's subscript can sit on a line of its own ("O\n2 in").
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _continues(text, joined[-1][1], a):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
+_CONTINUATION = re.compile(r"[a-z0-9(]")
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """A line that starts in lower case (or with a digit or bracket) after a line that did
+    not end a sentence or a heading's colon belongs to the same paragraph."""
+    last = text[prev_end - 1]
+    return bool(_CONTINUATION.match(text, start)) and last not in ".!?:;\"'”’)]"
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -95,12 +95,29 @@ def fact_questions(ctx: Context, fact: Fact, kinds: Sequence[Kind]) -> list[Ques
     """Every question of ``kinds`` on ``fact`` that passes the validator (none: the fact
     cannot be asked, e.g. its sentence names the answer again). The ranker's training keeps
     only the facts that have one, so it learns to order what the quiz can really ask."""
+    if not _has_finite_verb(ctx.doc, fact.sentence):
+        return []  # a fragment the splitter cut ("2 in eutrophic water bodies.")
     return [
         question
         for kind in kinds
         for question in builder_for(kind)(ctx, fact)
         if not problems(ctx.doc, question, ctx.index)
     ]
+
+
+_FINITE = frozenset({"MD", "VBZ", "VBP", "VBD"})
+
+
+def _has_finite_verb(doc: Document, sentence: int) -> bool:
+    """Whether a sentence is a clause at all: a chemical formula ("O2") or an abbreviation
+    can cut a text into pieces without a verb, and a question on such a piece reads as
+    nonsense."""
+    from ..nlp.analysis import analyze
+
+    sentences = analyze(doc).sentences
+    if not 0 <= sentence < len(sentences) or sentences[sentence].index != sentence:
+        return True  # no analysis to go by: let the builders and the validator decide
+    return any(t in _FINITE for t in sentences[sentence].tags)
 
 
 def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[Fact]:
