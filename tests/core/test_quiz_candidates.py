@@ -48,3 +48,16 @@ def test_a_name_beside_its_description_is_asked_about_alone():
     assert not any(a.endswith("performers Beyoncé") for a in answers)
     # a capitalised word that opens the sentence is no name, and a plain phrase stays whole
     assert "old khan" in answers or "khan" in answers
+
+
+def test_a_sentence_without_a_finite_verb_is_not_asked():
+    text = "The council met in Paris in 1990. Beijing and Tokyo in 1991."
+    doc = build_document(text, language="en")
+    facts = [
+        Fact(FactType.DATE, year, text.index(year), text.index(year) + 4, sentence)
+        for sentence, year in ((0, "1990"), (1, "1991"))
+    ]
+    ctx = Context(doc, facts)
+    kinds = (Kind.WH, Kind.CLOZE, Kind.MCQ, Kind.TF)
+    assert fact_questions(ctx, facts[0], kinds)
+    assert fact_questions(ctx, facts[1], kinds) == []  # "Beijing and Tokyo in _____."
