@@ -143,6 +143,13 @@ def test_decades_are_dates_and_ages_are_no_durations() -> None:
     assert not any("21" in f.text for f in facts if f.type is FactType.DURATION)
 
 
+def test_a_subscript_is_no_count() -> None:
+    text = "Algae may reduce amounts of O\n2 in the water. The lake had 12 fish."
+    facts = extract_facts(build_document(text, language="en"))
+    assert not any(f.text.startswith("2") for f in facts if f.type is FactType.NUMBER)
+    assert find(facts, FactType.NUMBER, "12 fish")
+
+
 def test_cancel_stops_extraction() -> None:
     doc = build_document("Mr. Smith visited Paris on Monday. He stayed three days.", language="en")
     token = CancelToken()

@@ -191,6 +191,10 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
         while k + 1 < n and s.tags[k + 1] == "CD" and k + 1 not in taken:
             k += 1  # "5.3 billion", "two million"
         head = head_of.get(k, -1)
+        before = s.tokens[first - 1].norm if first > 0 else ""
+        if len(before) == 1 and before.isupper():
+            k += 1  # "O 2", "Z 3": a formula's subscript or a model's number, not a count
+            continue
         if _low(s, k + 1) in _NOT_COUNTED and k == first and _low(s, k) == "one":
             k += 1
             continue
