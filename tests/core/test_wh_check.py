@@ -27,6 +27,10 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "What did on 31 December 1687 the first organised group sail to the post at the Cape of?",
         "Where did, after the war, the settlers move?",
         "What do that hold the majority of seats in the Parliament forms the party or parties?",
+        # do-support with a second finite "be"; a wh-word before a determiner; an open bracket
+        "When did the highest temperature record was 104 °F?",
+        "What the given graph is connected?",
+        "What do all fats and proteins contain oxygen (due to the presence of?",
         # an existential asked with "what"
         "What shall there be?",
         # two clauses joined by a semicolon
@@ -58,6 +62,9 @@ def test_broken_questions_are_dropped(stem):
         "Where did the team move out of the city?",
         "What did almost every country sign in 1997?",
         "In how many nations did the court issue warrants?",
+        "Where did Mr. Xi travel days after the warrant was issued?",
+        "When did the war that was fought in Europe end?",
+        "What did the council (the new one) reject?",
     ],
 )
 def test_good_questions_pass(stem):

@@ -88,6 +88,10 @@ def is_well_formed(stem: str) -> bool:
         return False
     if ";" in stem:  # two clauses: "What filed an objection ...; but in 2002, ... ruled ...?"
         return False
+    if stem.count("(") != stem.count(")"):  # "... contain oxygen (due to the presence of?"
+        return False
+    if lower[0] in ("what", "who") and lower[1:2] in (["the"], ["a"], ["an"]):
+        return False  # "What the given graph is connected?": the wh-word took a clause's place
     if lower[0] in ("what", "who", "which") and lower[-3:-2] == ["there"] and lower[-2] in _BE:
         return False  # "What shall there be?": an existential asks nothing but "how many"
     if lower[0] in ("who", "what") and (
@@ -131,11 +135,22 @@ def _do_support_complete(lower: list[str], tags: list[str]) -> bool:
         return True
     if tags[i + 1 : i + 2] in (["IN"], ["TO"], [","], ["WDT"], ["WP"]):
         return False
+    # nor a second finite "be" after it, outside a clause of its own: "When did the highest
+    # temperature record was 104 °F?" (not "... travel days after the warrant was issued?")
+    for w in lower[i + 1 :]:
+        if w in _CLAUSE_WORDS:
+            break
+        if w in ("is", "are", "was", "were"):
+            return False
     # nor a relative "that" with its verb: "What do that hold the majority of seats ...?"
     return not (lower[i + 1 : i + 2] == ["that"] and i + 2 < len(tags) and tags[i + 2] in _VERB)
 
 
 _DO_FORMS = frozenset({"do", "does", "did"})
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose when where after before since until because although though
+    while if unless as once whereas ,""".split()  # noqa: SIM905
+)
 _WH_PHRASE = frozenset(
     {"WDT", "WP", "WP$", "WRB", "IN", "TO", "JJ", "JJR", "RB", "NN", "NNS", "DT"}
 )
