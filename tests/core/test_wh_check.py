@@ -31,6 +31,8 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "When did the highest temperature record was 104 °F?",
         "What the given graph is connected?",
         "What do all fats and proteins contain oxygen (due to the presence of?",
+        "What assimilation – were offered?",
+        "What are many of these designations recent—upon completion of the new line of?",
         # an existential asked with "what"
         "What shall there be?",
         # two clauses joined by a semicolon
@@ -65,6 +67,7 @@ def test_broken_questions_are_dropped(stem):
         "Where did Mr. Xi travel days after the warrant was issued?",
         "When did the war that was fought in Europe end?",
         "What did the council (the new one) reject?",
+        "What did the council – the new one – reject?",
     ],
 )
 def test_good_questions_pass(stem):

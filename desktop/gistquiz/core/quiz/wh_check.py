@@ -67,6 +67,7 @@ _TIME_WORDS = re.compile(
 )
 MIN_WORDS = 4
 _BE = ("be", "is", "are", "was", "were", "been")
+_DASH = re.compile(r"\s[–—-]\s|—")
 # a list that lost its first item: a conjunction right after a colon or a bracket
 _CUT_LIST = re.compile(r"[:(]\s*(?:and|or|but|nor)\b", re.IGNORECASE)
 # a question names something besides its verb: a noun, number, pronoun or adjective
@@ -89,6 +90,8 @@ def is_well_formed(stem: str) -> bool:
     if ";" in stem:  # two clauses: "What filed an objection ...; but in 2002, ... ruled ...?"
         return False
     if stem.count("(") != stem.count(")"):  # "... contain oxygen (due to the presence of?"
+        return False
+    if len(_DASH.findall(stem)) % 2:  # half a dashed aside: "What assimilation – were offered?"
         return False
     if lower[0] in ("what", "who") and lower[1:2] in (["the"], ["a"], ["an"]):
         return False  # "What the given graph is connected?": the wh-word took a clause's place
