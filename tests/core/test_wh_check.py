@@ -32,6 +32,7 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "What the given graph is connected?",
         "What do all fats and proteins contain oxygen (due to the presence of?",
         "What assimilation – were offered?",
+        "Who argues Bringing in deterrence detracts from the law's engagement?",
         "What are many of these designations recent—upon completion of the new line of?",
         # an existential asked with "what"
         "What shall there be?",

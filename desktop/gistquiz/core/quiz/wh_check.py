@@ -93,6 +93,8 @@ def is_well_formed(stem: str) -> bool:
         return False
     if len(_DASH.findall(stem)) % 2:  # half a dashed aside: "What assimilation – were offered?"
         return False
+    if any(w[:1].isupper() and t in _VERB for w, t in zip(words[1:], tags[1:], strict=True)):
+        return False  # a quoted sentence's first word: "Who argues Bringing in deterrence ...?"
     if lower[0] in ("what", "who") and lower[1:2] in (["the"], ["a"], ["an"]):
         return False  # "What the given graph is connected?": the wh-word took a clause's place
     if lower[0] in ("what", "who", "which") and lower[-3:-2] == ["there"] and lower[-2] in _BE:
