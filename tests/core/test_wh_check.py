@@ -32,6 +32,8 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "What the given graph is connected?",
         "What do all fats and proteins contain oxygen (due to the presence of?",
         "What assimilation – were offered?",
+        "How long had copies of the theses spread throughout Germany within two weeks?",
+        "Where is itself recorded?",
         "Who argues Bringing in deterrence detracts from the law's engagement?",
         "What are many of these designations recent—upon completion of the new line of?",
         # an existential asked with "what"
@@ -69,6 +71,8 @@ def test_broken_questions_are_dropped(stem):
         "When did the war that was fought in Europe end?",
         "What did the council (the new one) reject?",
         "What did the council – the new one – reject?",
+        "How long did the siege last?",
+        "How long did Mr. Xi and Mr. Putin speak informally on Monday?",
     ],
 )
 def test_good_questions_pass(stem):

@@ -11,6 +11,7 @@ else), so these checks drop, they never repair:
 - no finite verb ("What since the invasion?") or fewer than four words ("What there is?");
 - a list that lost its first item ("two new neighbourhoods: and Friedrichstadt");
 - "What shall there be?": an existential asked anything but "How many ...?";
+- "How long ...?" that still names a span of time, a reflexive left as the subject;
 - a semicolon: two clauses, the second one's words attached to the first's question;
 - nothing named but the verb ("What may be solved?", "What is also used?"): a question a
   reader cannot tell apart from any other;
@@ -66,6 +67,12 @@ _TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS = 4
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)"
+    r"[ -](?:second|minute|hour|day|week|month|year|decade|centur)",
+    re.IGNORECASE,
+)
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
 _BE = ("be", "is", "are", "was", "were", "been")
 _DASH = re.compile(r"\s[–—-]\s|—")
 # a list that lost its first item: a conjunction right after a colon or a bracket
@@ -85,6 +92,10 @@ def is_well_formed(stem: str) -> bool:
         return False
     if lower[0] == "when" and _TIME_WORDS.search(stem[4:]):
         return False
+    if lower[:2] == ["how", "long"] and _SPAN_OF_TIME.search(stem[8:]):
+        return False  # "How long had copies spread ... within two weeks?": another duration
+    if any(w in _REFLEXIVES for w in lower[1:3]):
+        return False  # "Where is itself recorded?": a reflexive left as the subject
     if _CUT_LIST.search(stem):  # "... two new neighbourhoods: and Friedrichstadt ...?"
         return False
     if ";" in stem:  # two clauses: "What filed an objection ...; but in 2002, ... ruled ...?"
