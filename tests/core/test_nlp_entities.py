@@ -72,6 +72,14 @@ def test_a_compass_part_of_a_known_place_is_a_place() -> None:
     assert found["Northern England"][0] == "PLACE"
 
 
+def test_a_name_opened_by_a_place_is_no_person() -> None:
+    from gistquiz.core.nlp.entities import PERSON, classify
+
+    assert classify(["San", "Jose", "Marriott"])[0] != PERSON  # a hotel
+    assert classify(["Paris", "Hilton"])[0] == PERSON  # a one-word place opens a person's name
+    assert classify(["Fumio", "Kishida"])[0] == PERSON
+
+
 def test_gazetteer() -> None:
     assert place_type("France") == "country"
     assert place_type("Russia") == "country"

@@ -173,6 +173,8 @@ def classify(words: Sequence[str]) -> tuple[str, str]:
         return ORG, "acronym"
     if head in SINGLE_WORD_ORGS:
         return ORG, head
+    if len(words) >= 3 and place_type(" ".join(words[:2])):
+        return "", ""  # "San Jose Marriott", "New York Times": a place's name opens it
     if 2 <= len(words) <= 4 and all(_name_word(w) for w in words):
         return PERSON, ""
     return "", ""
