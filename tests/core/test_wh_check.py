@@ -34,6 +34,9 @@ from gistquiz.core.quiz.wh_check import is_well_formed
         "What assimilation – were offered?",
         "How long had copies of the theses spread throughout Germany within two weeks?",
         "Where is itself recorded?",
+        "Of how many buildings are?",
+        "Who was Paul Revere descended from Huguenot refugees, as?",
+        "Who having recanted Protestantism in favour of Roman Catholicism?",
         "Who argues Bringing in deterrence detracts from the law's engagement?",
         "What are many of these designations recent—upon completion of the new line of?",
         # an existential asked with "what"
@@ -72,6 +75,8 @@ def test_broken_questions_are_dropped(stem):
         "What did the council (the new one) reject?",
         "What did the council – the new one – reject?",
         "How long did the siege last?",
+        "How many methods are there?",
+        "What did the council do?",
         "How long did Mr. Xi and Mr. Putin speak informally on Monday?",
     ],
 )

@@ -96,6 +96,13 @@ def is_well_formed(stem: str) -> bool:
         return False  # "How long had copies spread ... within two weeks?": another duration
     if any(w in _REFLEXIVES for w in lower[1:3]):
         return False  # "Where is itself recorded?": a reflexive left as the subject
+    last = [w for w in lower if w not in ("?", ".")][-1]
+    if last in ("is", "are", "was", "were"):
+        return False  # "Of how many buildings are?": the predicate went with the answer
+    if re.search(r",\s*(?:as|of|in|at|on|by|for|with|to)\s*\?$", stem, re.IGNORECASE):
+        return False  # "Who was Paul Revere descended from Huguenot refugees, as?"
+    if lower[1:2] in (["having"], ["being"]):
+        return False  # "Who having recanted Protestantism ...?": a participle, no clause
     if _CUT_LIST.search(stem):  # "... two new neighbourhoods: and Friedrichstadt ...?"
         return False
     if ";" in stem:  # two clauses: "What filed an objection ...; but in 2002, ... ruled ...?"
