@@ -174,6 +174,7 @@ def test_a_bare_count_gets_bare_counts_as_options():
     assert len(chosen) == 3 and "two-part mini-episode" not in chosen, chosen
     assert all(bare_number(c) for c in chosen), chosen
     assert bare_number("twenty-one") and bare_number("$40") and not bare_number("12 outings")
+    assert bare_number("only two") and bare_number("about 1,000") and not bare_number("76 km")
 
 
 def test_a_continent_gets_continents_as_options():

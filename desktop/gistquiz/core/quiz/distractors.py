@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..facts.model import Fact, FactType
+from ..facts.quantities import QUANTITY_PREFIXES
 from . import gazetteer
 from .text import (
     DAYS,
@@ -179,9 +180,13 @@ def _singular(norm: str) -> str:
 
 
 def bare_number(text: str) -> bool:
-    """A number and nothing else: "123", "3.5", "$40", "Four", "twenty-one" (not "12 outings",
-    "two-part mini-episode")."""
+    """A number and nothing else but a hedge: "123", "3.5", "$40", "Four", "twenty-one",
+    "only two", "about 1,000" (not "12 outings", "two-part mini-episode", "76 km")."""
     words = text.strip().split()
+    for prefix in QUANTITY_PREFIXES:
+        if [w.lower() for w in words[: len(prefix)]] == list(prefix) and len(words) > len(prefix):
+            words = words[len(prefix) :]
+            break
     return bool(words) and all(_PLAIN_NUMBER.match(w) or word_to_int(w) is not None for w in words)
 
 
