@@ -61,3 +61,13 @@ def test_a_sentence_without_a_finite_verb_is_not_asked():
     kinds = (Kind.WH, Kind.CLOZE, Kind.MCQ, Kind.TF)
     assert fact_questions(ctx, facts[0], kinds)
     assert fact_questions(ctx, facts[1], kinds) == []  # "Beijing and Tokyo in _____."
+
+
+def test_a_year_in_brackets_is_no_acronym_of_the_name_before_it():
+    from gistquiz.core.quiz.builder import with_acronym
+
+    text = "Protestant rule ended with the Edict of Alès (1629). It reached the World Court (ICC)."
+    year = Fact(FactType.DATE, "1629", text.index("1629"), text.index("1629") + 4, 0)
+    assert with_acronym(text, year).text == "1629"
+    icc = Fact(FactType.ORG, "ICC", text.index("ICC"), text.index("ICC") + 3, 1)
+    assert with_acronym(text, icc).text == "World Court (ICC)"

@@ -154,7 +154,11 @@ def with_acronym(text: str, fact: Fact) -> Fact:
         end = after.end()
         aliases = (*fact.aliases, after.group(1), fact.text)
         return replace(fact, text=text[fact.start : end], end=end, aliases=_unique(aliases, fact))
-    if text[fact.end : fact.end + 1] == ")" and text[fact.start - 1 : fact.start] == "(":
+    if (
+        text[fact.end : fact.end + 1] == ")"
+        and text[fact.start - 1 : fact.start] == "("
+        and fact.text[:1].isupper()  # an acronym, not a year: "Edict of Alès (1629)"
+    ):
         before = _NAME_BEFORE.search(text, max(0, fact.start - 80), fact.start)
         if before:
             start, end = before.start(1), fact.end + 1
