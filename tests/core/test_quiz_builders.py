@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
-from quiz_fixtures import article
+from quiz_fixtures import article, make_facts
 
 from gistquiz.core.document import build_document
 from gistquiz.core.errors import InvalidOption, UnsupportedLanguage
+from gistquiz.core.facts.model import Fact, FactType
 from gistquiz.core.quiz import BLANK, Kind, QuizOptions
 from gistquiz.core.quiz.builder import build, with_acronym
 from gistquiz.core.quiz.distractors import ArticleIndex, bare_number, choose, perturbations
+from gistquiz.core.quiz.gazetteer import CONTINENTS
 from gistquiz.core.quiz.registry import Context, available_kinds, builder_for
 from gistquiz.core.quiz.text import normalize, surface_type, types_compatible
 from gistquiz.core.quiz.validate import problems
@@ -84,8 +87,6 @@ def test_court_distractors_are_courts_and_not_the_answer_under_another_name(quiz
 
 def test_number_distractors_keep_format_and_magnitude(quiz_input):
     _, facts = quiz_input
-    import random
-
     nations = _fact(facts, "123 nations")
     variants = perturbations(nations, random.Random(1))
     assert variants and all(v.endswith(" nations") for v in variants)
@@ -94,82 +95,50 @@ def test_number_distractors_keep_format_and_magnitude(quiz_input):
     assert tour and all(v.endswith("-day tour") and v[0].isalpha() for v in tour)
 
 
+def _options(text: str, specs, which: int = 0) -> list[str]:
+    """The distractors ``choose`` picks (seed 0) for the ``which``-th of the facts ``specs``
+    makes in ``text``, with the others as the article's names."""
+    doc = build_document(text, language="en")
+    facts = make_facts(doc, specs)
+    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
+    fact = facts[which]
+    sentence = doc.sentences[fact.sentence]
+    return choose(
+        fact, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    )
+
+
 def test_a_distractor_that_the_text_makes_true_is_refused():
     text = "Paris is the capital of France. Lyon is a city in France. Nice is a city in France."
-    doc = build_document(text, language="en")
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-
-    facts = make_facts(
-        doc,
-        [("Lyon", FactType.PLACE, "city", ()), ("Nice", FactType.PLACE, "city", ())],
-    )
-    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
-    import random
-
-    lyon = facts[0]
-    sentence = doc.sentences[lyon.sentence]
-    chosen = choose(
-        lyon, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+    chosen = _options(
+        text, [("Lyon", FactType.PLACE, "city", ()), ("Nice", FactType.PLACE, "city", ())]
     )
     assert "Nice" not in chosen  # "Nice is a city in France." is also true
 
 
 def test_date_distractors_name_the_same_parts_as_the_answer():
-    import random
-
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-
     text = (
         "The fleet sailed on 31 December 1687. A second ship left on 6 April. "
         "The bible was printed in Paris in 1487. The church was founded in 1628."
     )
-    doc = build_document(text, language="en")
-    facts = make_facts(
-        doc,
-        [
-            ("6 April", FactType.DATE, "", ()),
-            ("1487", FactType.DATE, "", ()),
-            ("1628", FactType.DATE, "", ()),
-        ],
-    )
-    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
-    year = facts[1]
-    sentence = doc.sentences[year.sentence]
-    chosen = choose(
-        year, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
-    )
+    specs = [(d, FactType.DATE, "", ()) for d in ("6 April", "1487", "1628")]
+    chosen = _options(text, specs, which=1)
     assert len(chosen) == 3 and "1628" in chosen
     assert all(re.fullmatch(r"\d{4}", c) for c in chosen), chosen  # years, never "6 April"
 
 
 def test_a_bare_count_gets_bare_counts_as_options():
-    import random
-
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-
     text = (
         "Four episodes were produced in 1993. A two-part mini-episode was made for charity. "
         "The series had 26 seasons."
     )
-    doc = build_document(text, language="en")
-    facts = make_facts(
-        doc,
+    chosen = _options(
+        text,
         [
             ("Four", FactType.NUMBER, "", ()),
             ("two-part mini-episode", FactType.NUMBER, "part", ()),
             ("26", FactType.NUMBER, "", ()),
         ],
-    )
-    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
-    sentence = doc.sentences[facts[0].sentence]
-    chosen = choose(
-        facts[0], facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
     )
     assert len(chosen) == 3 and "two-part mini-episode" not in chosen, chosen
     assert all(bare_number(c) for c in chosen), chosen
@@ -178,56 +147,20 @@ def test_a_bare_count_gets_bare_counts_as_options():
 
 
 def test_a_continent_gets_continents_as_options():
-    import random
-
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-    from gistquiz.core.quiz.gazetteer import CONTINENTS
-
     text = "The war drew British resources away from North America and the European mainland."
-    doc = build_document(text, language="en")
-    (fact,) = make_facts(doc, [("North America", FactType.PLACE, "continent", ())])
-    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
-    sentence = doc.sentences[fact.sentence]
-    chosen = choose(
-        fact, [fact], doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
-    )
+    chosen = _options(text, [("North America", FactType.PLACE, "continent", ())])
     # continents only (the ones whose surface type matches "North America"), never countries:
     # too few of them and the fact gets another kind of question
     assert chosen and set(chosen) <= set(CONTINENTS), chosen
 
 
 def test_the_answer_in_the_singular_is_no_option():
-    import random
-
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-
     text = "Luther's hymns were sung in every town. The hymn was printed. A title was chosen."
-    doc = build_document(text, language="en")
-    facts = make_facts(
-        doc,
-        [
-            ("hymns", FactType.TERM, "", ()),
-            ("hymn", FactType.TERM, "", ()),
-            ("title", FactType.TERM, "", ()),
-        ],
-    )
-    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
-    sentence = doc.sentences[facts[0].sentence]
-    chosen = choose(
-        facts[0], facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
-    )
+    chosen = _options(text, [(t, FactType.TERM, "", ()) for t in ("hymns", "hymn", "title")])
     assert "hymn" not in chosen and "title" in chosen, chosen
 
 
 def test_perturbed_counts_agree_with_their_noun():
-    import random
-
-    from gistquiz.core.facts.model import Fact, FactType
-
     def variants(text: str) -> list[str]:
         return perturbations(Fact(FactType.NUMBER, text, 0, len(text), 0), random.Random(0))
 
@@ -238,12 +171,6 @@ def test_perturbed_counts_agree_with_their_noun():
 
 
 def test_perturbed_dates_are_real_dates():
-    import random
-
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-
     doc = build_document("The fleet sailed on 31 December 1687 from the port.", language="en")
     (day,) = make_facts(doc, [("31 December", FactType.DATE, "", ())])
     variants = perturbations(day, random.Random(0))
@@ -252,24 +179,12 @@ def test_perturbed_dates_are_real_dates():
 
 
 def test_a_bracketed_name_is_no_acronym_to_copy():
-    import random
-
-    from quiz_fixtures import make_facts
-
-    from gistquiz.core.facts.model import FactType
-
     text = (
         "Settlers arrived with François Villion (Viljoen). Later came Jan van Riebeeck. "
         "Maria de la Queillerie followed. Guyard de Moulin wrote."
     )
-    doc = build_document(text, language="en")
     names = ("François Villion (Viljoen)", "Jan van Riebeeck", "Maria de la Queillerie")
-    facts = make_facts(doc, [(n, FactType.PERSON, "", ()) for n in (*names, "Guyard de Moulin")])
-    index = ArticleIndex.of(doc.sentence_text(s.index) for s in doc.sentences)
-    sentence = doc.sentences[facts[0].sentence]
-    chosen = choose(
-        facts[0], facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
-    )
+    chosen = _options(text, [(n, FactType.PERSON, "", ()) for n in (*names, "Guyard de Moulin")])
     assert chosen and not any("(" in c for c in chosen), chosen  # no "Jan van Riebeeck (JR)"
 
 
@@ -330,10 +245,7 @@ def test_bad_options_are_refused(quiz_input):
 
 
 def test_long_text_draws_on_the_top_part_reports_progress_and_cancels():
-    from quiz_fixtures import make_facts
-
     from gistquiz.core.errors import Cancelled
-    from gistquiz.core.facts.model import FactType
     from gistquiz.core.progress import CancelToken
 
     lines = [f"Team {n} scored {n + 3} goals in the final in Town {n}." for n in range(400)]

@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..document import Document
 from ..errors import InvalidOption, UnsupportedLanguage
 from ..facts.model import Fact
+from ..nlp.clauses import FINITE_TAGS
 from ..progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from .candidates import chunk_facts
 from .model import Difficulty, Kind, Question, Quiz, QuizOptions
@@ -105,19 +106,16 @@ def fact_questions(ctx: Context, fact: Fact, kinds: Sequence[Kind]) -> list[Ques
     ]
 
 
-_FINITE = frozenset({"MD", "VBZ", "VBP", "VBD"})
-
-
 def _has_finite_verb(doc: Document, sentence: int) -> bool:
     """Whether a sentence is a clause at all: a chemical formula ("O2") or an abbreviation
     can cut a text into pieces without a verb, and a question on such a piece reads as
     nonsense."""
     from ..nlp.analysis import analyze
 
-    sentences = analyze(doc).sentences
-    if not 0 <= sentence < len(sentences) or sentences[sentence].index != sentence:
+    sentences = analyze(doc).sentences  # one per document sentence, in order (cached)
+    if not 0 <= sentence < len(sentences):
         return True  # no analysis to go by: let the builders and the validator decide
-    return any(t in _FINITE for t in sentences[sentence].tags)
+    return any(t in FINITE_TAGS for t in sentences[sentence].tags)
 
 
 def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[Fact]:

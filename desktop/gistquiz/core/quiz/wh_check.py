@@ -73,7 +73,8 @@ _SPAN_OF_TIME = re.compile(
     re.IGNORECASE,
 )
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
-_BE = ("be", "is", "are", "was", "were", "been")
+_FINITE_BE = ("is", "are", "was", "were")
+_BE = ("be", "been", *_FINITE_BE)
 _DASH = re.compile(r"\s[–—-]\s|—")
 # a list that lost its first item: a conjunction right after a colon or a bracket
 _CUT_LIST = re.compile(r"[:(]\s*(?:and|or|but|nor)\b", re.IGNORECASE)
@@ -97,7 +98,7 @@ def is_well_formed(stem: str) -> bool:
     if any(w in _REFLEXIVES for w in lower[1:3]):
         return False  # "Where is itself recorded?": a reflexive left as the subject
     last = [w for w in lower if w not in ("?", ".")][-1]
-    if last in ("is", "are", "was", "were"):
+    if last in _FINITE_BE:
         return False  # "Of how many buildings are?": the predicate went with the answer
     if re.search(r",\s*(?:as|of|in|at|on|by|for|with|to)\s*\?$", stem, re.IGNORECASE):
         return False  # "Who was Paul Revere descended from Huguenot refugees, as?"
@@ -163,7 +164,7 @@ def _do_support_complete(lower: list[str], tags: list[str]) -> bool:
     for w in lower[i + 1 :]:
         if w in _CLAUSE_WORDS:
             break
-        if w in ("is", "are", "was", "were"):
+        if w in _FINITE_BE:
             return False
     # nor a relative "that" with its verb: "What do that hold the majority of seats ...?"
     return not (lower[i + 1 : i + 2] == ["that"] and i + 2 < len(tags) and tags[i + 2] in _VERB)
