@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gistquiz.core.nlp import parse_repair
+from gistquiz.core.nlp.biaffine import BIAFFINE_FORMAT
 from gistquiz.core.nlp.clauses import analyze_clause
 from gistquiz.core.nlp.parse_repair import repair_first_conjunct
-from gistquiz.core.nlp.parser import PARSER_FORMAT, Parse, is_tree, parse
+from gistquiz.core.nlp.parser import Parse, is_tree, parse
 
 
 def _words(clause, words, span):
@@ -101,8 +102,8 @@ def test_parse_is_a_tree():
 def test_model_is_gzipped_json():
     raw = files("gistquiz.resources").joinpath("models/dep-parser.json.gz").read_bytes()
     model = json.loads(gzip.decompress(raw))
-    assert model["format"] == PARSER_FORMAT
-    assert model["classes"] and model["features"] and model["values"]
+    assert model["format"] == BIAFFINE_FORMAT
+    assert model["vocab"]["labels"] and model["weights"]["U"]["data"]
 
 
 @pytest.mark.parametrize("n", [1, 2, 5, 40])

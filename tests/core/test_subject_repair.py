@@ -9,13 +9,9 @@ from gistquiz.core.nlp import clauses
 from gistquiz.core.nlp.clauses import analyze_clause, tag_and_parse
 from gistquiz.core.nlp.parser import Parse, is_tree
 from gistquiz.core.nlp.subject_repair import (
-    repair_existential,
-    repair_extraposed,
-    repair_gerund_subject,
     repair_incomplete_root,
     repair_missing_subject,
     repair_subject,
-    repair_wh_copula,
 )
 from gistquiz.core.nlp.tagger import finite_alternatives, tag
 
@@ -45,43 +41,6 @@ def test_no_missing_subject_across_a_comma_or_with_a_preposition():
     assert repair_missing_subject(tree, tags) is tree
     tree, tags = _tree("In|IN|1|case 2005|CD|2|obl grew|VBD|-1|root .|.|2|punct")
     assert repair_missing_subject(tree, tags) is tree
-
-
-def test_wh_word_is_the_predicate_of_a_copular_question():
-    tree, tags = _tree(
-        "What|WP|3|nsubj is|VBZ|3|cop their|PRP$|3|nmod:poss meal|NN|-1|root ?|.|3|punct"
-    )
-    fixed = repair_wh_copula(tree, tags)
-    assert is_tree(fixed.heads)
-    assert fixed.root == 0
-    assert fixed.labels[3] == "nsubj" and fixed.heads[3] == 0
-    assert fixed.heads[1] == 0 and fixed.heads[4] == 0
-
-
-def test_existential_be_is_the_root_and_the_noun_its_subject():
-    tree, tags = _tree("there|EX|3|expl will|MD|3|aux be|VB|3|cop peace|NN|-1|root .|.|3|punct")
-    fixed = repair_existential(tree, tags)
-    assert is_tree(fixed.heads)
-    assert fixed.root == 2
-    assert fixed.labels[3] == "nsubj" and fixed.labels[0] == "expl"
-    assert fixed.heads[1] == 2
-
-
-def test_extraposed_clause_is_the_subject_and_it_the_expletive():
-    tree, tags = _tree(
-        "It|PRP|2|nsubj is|VBZ|2|cop true|JJ|-1|root that|IN|5|mark it|PRP|5|nsubj "
-        "works|VBZ|2|ccomp .|.|2|punct"
-    )
-    fixed = repair_extraposed(tree, tags)
-    assert fixed.labels[0] == "expl" and fixed.labels[5] == "csubj"
-    assert analyze_clause(list(tree.words), tags, fixed).subject_head == 5
-
-
-def test_it_before_a_prepositional_to_keeps_its_subject():
-    tree, tags = _tree(
-        "It|PRP|2|nsubj is|VBZ|2|cop similar|JJ|-1|root to|IN|4|mark flying|VBG|2|advcl .|.|2|punct"
-    )
-    assert repair_extraposed(tree, tags) is tree
 
 
 def test_a_noun_slip_is_reparsed_with_the_verb():
@@ -142,43 +101,3 @@ def test_a_relative_clause_never_becomes_the_main_one():
         "the|DT|1|det man|NN|-1|root who|WP|3|nsubj left|VBD|1|acl:relcl .|.|1|punct"
     )
     assert repair_incomplete_root(tree, tags) is tree
-
-
-def test_an_opening_gerund_is_the_clausal_subject_and_its_phrase_the_object():
-    tree, tags = _tree(
-        "Outsourcing|VBG|4|advcl these|DT|2|det tasks|NNS|4|nsubj would|MD|4|aux "
-        "help|VB|-1|root .|.|4|punct"
-    )
-    fixed = repair_gerund_subject(tree, tags)
-    assert is_tree(fixed.heads)
-    assert fixed.labels[0] == "csubj" and fixed.heads[2] == 0 and fixed.labels[2] == "obj"
-    assert analyze_clause(list(tree.words), tags, fixed).subject_head == 0
-
-
-def test_a_gerund_after_other_words_is_left_alone():
-    tree, tags = _tree(
-        "We|PRP|5|nsubj saw|VBD|5|dep running|VBG|3|amod water|NN|5|nsubj is|VBZ|5|cop "
-        "clean|JJ|-1|root .|.|5|punct"
-    )
-    assert repair_gerund_subject(tree, tags) is tree
-
-
-def test_subjects_split_at_their_conjunction_become_one_coordinated_subject():
-    from gistquiz.core.nlp.parse_repair import repair_split_coordination
-
-    tree, tags = _tree(
-        "The|DT|1|det institutions|NNS|6|nsubj:pass and|CC|6|cc the|DT|4|det "
-        "university|NN|6|nsubj:pass were|VBD|6|aux:pass handed|VBN|-1|root over|RP|6|compound "
-        ".|.|6|punct"
-    )
-    fixed = repair_split_coordination(tree, tags)
-    assert is_tree(fixed.heads)
-    assert (fixed.heads[4], fixed.labels[4]) == (1, "conj") and fixed.heads[2] == 4
-    clause = analyze_clause(list(tree.words), tags, fixed)
-    assert clause.subject_head == 1 and clause.subject == (0, 5)
-    # two subjects with more than a conjunction between them are left alone
-    tree, tags = _tree(
-        "Rain|NN|4|nsubj today|NN|4|obl:tmod and|CC|4|cc snow|NN|4|nsubj fell|VBD|-1|root "
-        ".|.|4|punct"
-    )
-    assert repair_split_coordination(tree, tags) is tree

@@ -124,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.model:
         from gistquiz.core.nlp import parser
+        from gistquiz.core.nlp.biaffine import BiaffineModel
 
-        parser._model = parser.load_model(json.loads(gzip.decompress(args.model.read_bytes())))
+        parser._model = BiaffineModel(json.loads(gzip.decompress(args.model.read_bytes())))
     print(f"Main-clause structure vs gold UD trees (target >= {TARGET:.0%} for subject and verb)")
     print(
         f"{'set':<10} {'tags':<10} {'clauses':>7} {'subject':>8} {'finite':>7} {'both':>6} "

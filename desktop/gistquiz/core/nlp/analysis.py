@@ -108,10 +108,12 @@ def warm_up() -> None:
     from .gazetteer import places
     from .lemmas import inflect
     from .lemmas import lemma as _lemma
+    from .parser import model as parser_model
     from .tagger import tagger
     from .typer import type_entities
 
     tagger()
+    parser_model()
     places()
     _lemma("traveled", "VBD")
     inflect("travel", "VBZ")  # lemminflect's inflection table loads apart from its lemmas

@@ -97,7 +97,7 @@ def train_tagger(
 def jackknife_first_pass(data: Path, cache: Path) -> list[list[str]]:
     """First-pass tags of every training sentence from a tagger that never saw it (four
     folds, as the parser's training uses them); cached as JSON between training steps."""
-    from .train_parser import jackknife_tags, read_trees, training_files
+    from .treebanks import jackknife_tags, read_trees, training_files
 
     if cache.exists():
         return json.loads(cache.read_text(encoding="utf-8"))
@@ -112,7 +112,7 @@ def jackknife_stacked(files: list[Path], first: list[list[str]], folds: int = 4)
     """The stacked tagger's tags of every training sentence, each from a second pass trained
     on the other folds: what the parser learns from is what it will be given."""
     from .tagger import make_tagger
-    from .train_parser import FOLD_TAGGER_ITERATIONS
+    from .treebanks import FOLD_TAGGER_ITERATIONS
 
     sentences = [s for path in files for s in read_conllu(path)]
     out: list[list[str]] = [[] for _ in sentences]

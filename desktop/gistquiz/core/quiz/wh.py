@@ -150,7 +150,7 @@ class _Builder(WhPhrases):
         inside = [i for i in range(a, b) if not a <= heads[i] < b and self.label(i) != "punct"]
         if len(inside) != 1 or self.tags[inside[0]] in VERB_TAGS:
             raise _Skip
-        h = inside[0]
+        h = self.titled_name(inside[0])
         if (a > 0 and self.words[a - 1] in ("(", "-LRB-")) or self.label(h) == "appos":
             raise _Skip  # a parenthetical is no place for a question
         if any(self.words[c].lower() in ("than", "as") for c in self.kids.get(h, ())):
@@ -243,6 +243,18 @@ class _Builder(WhPhrases):
             raise _Skip  # a relative clause's pronoun would be left behind
         stem = self.realise(out)
         return stem, answer_span, _wh_form(wh), self.quality
+
+    def titled_name(self, h: int) -> int:
+        """A name the parse hung (flat) from the common noun before it, "Denver linebacker
+        [Von Miller]": the question replaces the whole phrase ("Who was named MVP?")."""
+        t = self.tree.heads[h]
+        if self.label(h) != "flat" or not 0 <= t < self.a or self.tags[t] not in ("NN", "NNS"):
+            return h
+        phrase = self.sub(t)
+        if max(phrase) >= self.b or not all(k in phrase for k in range(t, self.a)):
+            return h
+        self.quality -= 0.05
+        return t
 
     def subject_tokens(self, pred: int, clause) -> list[int]:
         """The subject's tokens without appositions, or the borrowed subject of a clause that
