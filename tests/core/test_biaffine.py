@@ -13,6 +13,7 @@ from gistquiz.core.nlp.biaffine import (
     decode_array,
     eisner,
     encode_array,
+    projective_tree,
     word_key,
     word_shape,
 )
@@ -66,6 +67,23 @@ def test_eisner_finds_the_best_projective_single_root_tree(seed):
     got = [int(h) for h in eisner(logp)]
     assert _is_tree(got) and _projective(got)
     assert _score(logp, got) == pytest.approx(best)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_projective_tree_check_agrees_with_the_definition(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 8))
+    heads = rng.integers(0, n + 1, size=n)
+    heads[heads == np.arange(1, n + 1)] = 0  # no word its own head
+    as_list = [int(h) for h in heads]
+    assert projective_tree(heads) == (_is_tree(as_list) and _projective(as_list))
+
+
+def test_projective_tree_check_on_known_trees():
+    assert projective_tree(np.array([2, 0, 2]))
+    assert not projective_tree(np.array([3, 4, 0, 3]))  # 1->3 crosses 2->4
+    assert not projective_tree(np.array([2, 1, 0]))  # a cycle
+    assert not projective_tree(np.array([0, 0]))  # two roots
 
 
 def test_eisner_keeps_one_word_under_the_root():

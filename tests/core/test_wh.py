@@ -187,6 +187,15 @@ def test_a_title_the_parse_split_off_the_name_is_not_appended():
     assert stems(out) == ["What did the council reject last year?"]
 
 
+def test_a_coordinated_copular_predicate_stays_whole():
+    text = "The two finalists were Sun Life Stadium and Levi's Stadium."
+    out = ask(text, "two finalists", FactType.NUMBER, "finalists")
+    assert stems(out) == ["How many finalists were Sun Life Stadium and Levi's Stadium?"]
+    # a second clause is still dropped
+    out = ask("Ann was a doctor and she lived in Paris.", "Ann", FactType.PERSON)
+    assert stems(out) == ["Who was a doctor?"]
+
+
 def test_a_plural_copular_predicate_keeps_the_plural_verb():
     text = "Prime ideals are the points of algebro-geometric objects."
     out = ask(text, "Prime ideals", FactType.TERM)

@@ -359,8 +359,11 @@ class _Builder(WhPhrases):
         """Questions are short: drop the clause's own subordinate clauses and conjuncts, then
         trailing adjuncts while the question is long."""
         kept = set(body)
+        nominal = self.tags[pred] not in VERB_TAGS  # a copular predicate: "were A and B"
         for c in self.kids.get(pred, ()):
-            if self.label(c) in ("advcl", "conj") and not self.sub(c) & moved:
+            if self.sub(c) & moved or self.label(c) not in ("advcl", "conj"):
+                continue
+            if self.label(c) == "advcl" or not nominal or self.is_clause_head(c):
                 kept -= self.sub(c)
         for k in list(kept):  # clauses coordinated inside a phrase: "X paid for A, Y paid for B"
             if (
