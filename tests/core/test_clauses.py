@@ -186,3 +186,31 @@ def test_a_repair_that_breaks_the_tree_is_dropped(monkeypatch):
     tree = parse(words, tags)
     _assert_tree(tree.heads)
     assert len(tree.heads) == len(unrepaired.heads)
+
+
+def _days_after_tree(issued_is_root: bool) -> Parse:
+    words = ["Days", "after", "the", "court", "issued", "a", "warrant", ",", "Xi", "traveled", "."]
+    # Days->issued nsubj, after->court case, the->court det, court->Days nmod,
+    # a->warrant det, warrant->issued obj, ","->issued punct, Xi->traveled nsubj, "."
+    if issued_is_root:
+        heads = (4, 3, 3, 0, -1, 6, 4, 4, 9, 4, 4)
+        labels = ["nsubj", "case", "det", "nmod", "root", "det", "obj", "punct", "nsubj"]
+        labels += ["parataxis", "punct"]
+    else:
+        heads = (4, 3, 3, 0, 9, 6, 4, 4, 9, -1, 9)
+        labels = ["nsubj", "case", "det", "nmod", "advcl", "det", "obj", "punct", "nsubj"]
+        labels += ["root", "punct"]
+    return Parse(heads, tuple(labels), tuple(words))
+
+
+@pytest.mark.parametrize("issued_is_root", [False, True])
+def test_days_after_clause_is_rebuilt_under_the_main_clause(issued_is_root):
+    fixed = parse_repair.repair_time_clause(_days_after_tree(issued_is_root))
+    words = fixed.words
+    assert is_tree(fixed.heads)
+    assert words[fixed.root] == "traveled"
+    assert (fixed.heads[0], fixed.labels[0]) == (9, "obl")  # Days -> traveled
+    assert (fixed.heads[4], fixed.labels[4]) == (0, "advcl")  # issued -> Days
+    assert (fixed.heads[3], fixed.labels[3]) == (4, "nsubj")  # court -> issued
+    assert (fixed.heads[1], fixed.labels[1]) == (4, "mark")  # after -> issued
+    assert fixed.heads[10] == 9  # the full stop follows the new root

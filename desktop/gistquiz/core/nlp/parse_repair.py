@@ -57,9 +57,10 @@ def repair_time_clause(tree: Parse) -> Parse:
     """ "Days after the ICC issued a warrant, Mr. Xi traveled": a greedy parse often makes
     "Days" the subject of "issued" with "after the ICC" hanging from it (the biaffine parser
     too: no such sentence in EWT dev or GUM dev/test, so it measures 0 there, but news text
-    opens this way, the sample article among it). Rebuild the clause:
-    the time noun modifies the verb's governor, "after" marks the clause, its noun is the
-    subject."""
+    opens this way, the sample article among it). Rebuild the clause: the time noun
+    modifies the verb's governor, "after" marks the clause, its noun is the subject. When the
+    parse made "issued" the root, the clause with a subject after it ("Mr. Xi traveled", a
+    parataxis or conjunct) becomes the root and the governor."""
     heads, labels, words = list(tree.heads), list(tree.labels), tree.words
     n = len(heads)
     changed = False
@@ -67,17 +68,32 @@ def repair_time_clause(tree: Parse) -> Parse:
         verb = heads[d]
         if labels[d] != "nsubj" or words[d].lower() not in TIME_UNITS or verb < 0:
             continue
-        if heads[verb] < 0:
-            continue
+        main = heads[verb]
+        if main < 0:
+            later = [
+                c
+                for c in range(verb + 1, n)
+                if heads[c] == verb
+                and labels[c] in ("parataxis", "conj", "ccomp")
+                and any(heads[k] == c and labels[k] in ("nsubj", "nsubj:pass") for k in range(n))
+            ]
+            if not later:
+                continue
+            main = later[0]
         for m in range(n):
             if heads[m] != d or labels[m] != "nmod" or m > verb:
                 continue
             case = [c for c in range(n) if heads[c] == m and labels[c] == "case"]
             if not case or words[case[0]].lower() not in ("after", "before", "since"):
                 continue
+            if heads[verb] < 0:  # the later clause takes the root and what follows it
+                for k in range(main + 1, n):
+                    if heads[k] == verb:
+                        heads[k] = main
+                heads[main], labels[main] = -1, "root"
             heads[m], labels[m] = verb, "nsubj"
             heads[case[0]], labels[case[0]] = verb, "mark"
-            heads[d], labels[d] = heads[verb], "obl"
+            heads[d], labels[d] = main, "obl"
             heads[verb], labels[verb] = d, "advcl"
             changed = True
             break
