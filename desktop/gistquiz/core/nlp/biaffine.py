@@ -5,9 +5,10 @@ Why this and not the greedy transition parser alone: a greedy parser commits to 
 and cannot revise one, and on the news and wiki prose of PUD it missed the main clause's
 subject head in one sentence of eight; scoring every head for every word at once and taking
 the best projective tree (Eisner 1996) repairs most of those. Trained with torch, a
-development-only dependency (``tests/eval/train_biaffine.py``); the app needs only numpy:
-the forward pass below reproduces torch's to float precision (checked on export and by a
-test). Weights are gzipped JSON with base64 float16 arrays (never pickle).
+training-only dependency (``python -m gistquiz.core.nlp.train_parser``); the app needs only
+numpy: the forward pass below reproduces torch's to float precision (checked on export, and
+against a plain step-by-step LSTM by the tests). Weights are gzipped JSON with base64
+float16 arrays (never pickle).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def word_shape(word: str) -> str:
 
 
 def decode_array(spec: dict) -> np.ndarray:
+    """An array from the model file, as float32 for the arithmetic."""
     raw = np.frombuffer(base64.b64decode(spec["data"]), dtype="<f2")
     return raw.astype(np.float32).reshape(spec["shape"])
 
@@ -54,6 +56,9 @@ def _leaky(x: np.ndarray) -> np.ndarray:
 
 
 class BiaffineModel:
+    """The parser's weights (the JSON form ``train_parser.export`` writes) and its forward
+    pass: ``parse`` / ``parse_many`` give heads and labels."""
+
     def __init__(self, data: dict) -> None:
         if data.get("format") != BIAFFINE_FORMAT:
             raise ValueError(f"not a {BIAFFINE_FORMAT} model")
