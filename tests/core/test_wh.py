@@ -187,6 +187,13 @@ def test_a_title_the_parse_split_off_the_name_is_not_appended():
     assert stems(out) == ["What did the council reject last year?"]
 
 
+def test_a_fronted_participle_clause_is_not_appended():
+    text = "Arriving in Paris, the king signed the treaty in 1763."
+    assert stems(ask(text, "1763", FactType.DATE)) == ["When did the king sign the treaty?"]
+    text = "Having lost the war, France ceded Canada in 1763."
+    assert stems(ask(text, "Canada", FactType.PLACE)) == ["What did France cede in 1763?"]
+
+
 def test_a_coordinated_copular_predicate_stays_whole():
     text = "The two finalists were Sun Life Stadium and Levi's Stadium."
     out = ask(text, "two finalists", FactType.NUMBER, "finalists")

@@ -339,6 +339,9 @@ class _Builder(WhPhrases):
             marks = [c for c in self.kids.get(top, ()) if self.label(c) == "mark"]
             if any(self.words[c].lower() in REASONS for c in marks):
                 continue
+            if self.label(top) == "advcl" and not marks and self.tags[top] in ("VBG", "VBN"):
+                continue  # a participle clause reads only before its subject ("Traveling to
+                # Paris, he threatened ...": not "What did he threaten ... traveling to Paris?")
             drop = set()
             for k in self.sub(top):
                 if k != top and self.label(k) in SHORTEN and self.tree.heads[k] != top:
