@@ -194,6 +194,15 @@ def test_a_fronted_participle_clause_is_not_appended():
     assert stems(ask(text, "Canada", FactType.PLACE)) == ["What did France cede in 1763?"]
 
 
+def test_the_tail_of_a_split_place_name_is_no_antecedent():
+    text = (
+        "Robert Dinwiddie left Virginia in October. Traveling to Fort Le Boeuf, he threatened the "
+        "French with military action."
+    )
+    out = ask(text, "military action", FactType.TERM)
+    assert stems(out) == ["What did Robert Dinwiddie threaten the French with?"]
+
+
 def test_a_coordinated_copular_predicate_stays_whole():
     text = "The two finalists were Sun Life Stadium and Levi's Stadium."
     out = ask(text, "two finalists", FactType.NUMBER, "finalists")

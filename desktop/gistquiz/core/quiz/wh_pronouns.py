@@ -54,6 +54,9 @@ def sentence_resolver(doc: Document, index: int, sp: SentenceParse) -> Resolver:
             # a person named earlier in the same sentence: "welcomed Mr. Xi ... his tour"
             for i in range(k - 1, -1, -1):
                 if sp.tags[i] == "NNP" and sp.tree.labels[i] in ARGUMENTS:
+                    first = min(_np(sp.tree, i))
+                    if first > 0 and sp.tags[first - 1] == "NNP":
+                        continue  # the tail of a longer name the parse split: "Fort | Le Boeuf"
                     candidates.append((sp, i))
         for j in range(index - 1, max(-1, index - 4), -1):
             s = doc.sentences[j]
