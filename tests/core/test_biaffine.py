@@ -139,7 +139,7 @@ def _lstm_reference(x, w_ih, w_hh, b):
     return np.array(out)
 
 
-def test_batched_bilstm_matches_a_plain_step_by_step_lstm():
+def test_two_direction_bilstm_matches_a_plain_step_by_step_lstm():
     data = _tiny_model(np.random.default_rng(7))
     model = BiaffineModel(data)
     words, tags = ["The", "cat", "sat", "."], ["DT", "NN", "VBD", "."]
@@ -152,21 +152,7 @@ def test_batched_bilstm_matches_a_plain_step_by_step_lstm():
             ref[::-1], w[f"l{k}_reverse.w_ih"], w[f"l{k}_reverse.w_hh"], w[f"l{k}_reverse.b"]
         )[::-1]
         ref = np.concatenate((fw, bw), 1)
-    assert np.allclose(model._bilstm([x])[0], ref, atol=1e-5)
-
-
-def test_sentences_parsed_together_parse_as_alone():
-    model = BiaffineModel(_tiny_model(np.random.default_rng(5)))
-    sentences = [
-        (["The", "cat", "sat", "."], ["DT", "NN", "VBD", "."]),
-        (["Cat"], ["NN"]),
-        (["the", "cat", "sat", "the", "cat", "sat", "."], ["DT", "NN", "VBD"] * 2 + ["."]),
-    ]
-    together = model.parse_many(sentences)
-    assert together == [model.parse(w, t) for w, t in sentences]
-    xs = [model._inputs(w, t) for w, t in sentences]
-    for x, batched in zip(xs, model._bilstm(xs), strict=True):
-        assert np.allclose(batched, model._bilstm([x])[0], atol=1e-5)
+    assert np.allclose(model._bilstm(x), ref, atol=1e-5)
 
 
 def test_parse_gives_a_tree_with_one_root_label():

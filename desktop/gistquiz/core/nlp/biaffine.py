@@ -39,6 +39,22 @@ def word_shape(word: str) -> str:
     return s
 
 
+def input_ids(
+    words: Sequence[str], tags: Sequence[str], vocab: tuple[dict[str, int], ...]
+) -> list[list[int]]:
+    """The four embedding rows of a sentence (word, tag, suffix, shape; the root first), from
+    the (words, tags, suffixes, shapes) vocabularies: shared with training, so the app looks
+    words up exactly as the model learnt them."""
+    words_ix, tags_ix, suffixes_ix, shapes_ix = vocab
+    keys = [word_key(w) for w in words]
+    return [
+        [ROOT] + [words_ix.get(k, UNK) for k in keys],
+        [ROOT] + [tags_ix.get(t, UNK) for t in tags],
+        [ROOT] + [suffixes_ix.get(k[-3:], UNK) for k in keys],
+        [ROOT] + [shapes_ix.get(word_shape(w), UNK) for w in words],
+    ]
+
+
 def decode_array(spec: dict) -> np.ndarray:
     """An array from the model file, as float32 for the arithmetic."""
     raw = np.frombuffer(base64.b64decode(spec["data"]), dtype="<f2")
@@ -57,7 +73,7 @@ def _leaky(x: np.ndarray) -> np.ndarray:
 
 class BiaffineModel:
     """The parser's weights (the JSON form ``train_parser.export`` writes) and its forward
-    pass: ``parse`` / ``parse_many`` give heads and labels."""
+    pass: ``parse`` gives heads and labels."""
 
     def __init__(self, data: dict) -> None:
         if data.get("format") != BIAFFINE_FORMAT:
@@ -94,37 +110,22 @@ class BiaffineModel:
         self.root_label = self.labels.index("root")
 
     def _inputs(self, words: Sequence[str], tags: Sequence[str]) -> np.ndarray:
-        keys = [word_key(w) for w in words]
-        ids = [
-            [ROOT] + [self.words.get(k, UNK) for k in keys],
-            [ROOT] + [self.tags.get(t, UNK) for t in tags],
-            [ROOT] + [self.suffixes.get(k[-3:], UNK) for k in keys],
-            [ROOT] + [self.shapes.get(word_shape(w), UNK) for w in words],
-        ]
+        ids = input_ids(words, tags, (self.words, self.tags, self.suffixes, self.shapes))
         return np.concatenate([table[row] for table, row in zip(self.emb, ids, strict=True)], 1)
 
-    def _bilstm(self, xs: list[np.ndarray]) -> list[np.ndarray]:
-        """The encoder over several sentences at once: padded to the longest, both directions
-        of a layer step together (one batched matmul per time step, gates in torch's order i,
-        f, g, o). The backward direction reads each sentence reversed and left-aligned, so
-        padding only ever follows a sentence's last step and never feeds its outputs."""
-        lengths = np.array([len(x) for x in xs])
-        steps, batch = int(lengths.max()), len(xs)
-        x = np.zeros((batch, steps, xs[0].shape[1]), dtype=np.float32)
-        for b, row in enumerate(xs):
-            x[b, : len(row)] = row
-        pos = np.arange(steps)[None, :]
-        # position t of the reversed sentence b is its word n_b - 1 - t (padding stays put)
-        flip = np.where(pos < lengths[:, None], lengths[:, None] - 1 - pos, pos)[:, :, None]
+    def _bilstm(self, x: np.ndarray) -> np.ndarray:
+        """The encoder over one sentence: both directions of a layer step together (one
+        batched matmul per time step, gates in torch's order i, f, g, o), the backward one
+        reading the sentence reversed."""
+        n = len(x)
         for w_ih, w_hh, bias in self.layers:
             hidden = w_hh.shape[1]
-            fw = x @ w_ih[0] + bias[0]
-            bw = np.take_along_axis(x, flip, 1) @ w_ih[1] + bias[1]
-            pre = np.stack((fw, bw)).transpose(2, 0, 1, 3)  # (steps, 2, batch, 4H)
-            out = np.empty((steps, 2, batch, hidden), dtype=np.float32)
-            h = np.zeros((2, batch, hidden), dtype=np.float32)
-            c = np.zeros((2, batch, hidden), dtype=np.float32)
-            for t in range(steps):
+            pre = np.stack((x @ w_ih[0] + bias[0], x[::-1] @ w_ih[1] + bias[1]), 1)
+            pre = pre[:, :, None, :]  # (steps, 2 directions, 1, 4H): h's shape, no reshapes
+            out = np.empty((n, 2, 1, hidden), dtype=np.float32)
+            h = np.zeros((2, 1, hidden), dtype=np.float32)
+            c = np.zeros((2, 1, hidden), dtype=np.float32)
+            for t in range(n):
                 g = np.tanh(pre[t] + np.matmul(h, w_hh))
                 z = g[..., 2 * hidden : 3 * hidden].copy()
                 g *= 0.5
@@ -132,9 +133,8 @@ class BiaffineModel:
                 c = g[..., hidden : 2 * hidden] * c + g[..., :hidden] * z
                 h = g[..., 3 * hidden :] * np.tanh(c)
                 out[t] = h
-            out = out.transpose(1, 2, 0, 3)  # (2, batch, steps, H)
-            x = np.concatenate((out[0], np.take_along_axis(out[1], flip, 1)), 2)
-        return [x[b, :n] for b, n in enumerate(lengths)]
+            x = np.concatenate((out[:, 0, 0], out[::-1, 1, 0]), 1)
+        return x
 
     def _scores(self, x: np.ndarray) -> tuple[np.ndarray, tuple]:
         mlp = {k: _leaky(x @ w + b) for k, (w, b) in self.mlp.items()}
@@ -147,7 +147,7 @@ class BiaffineModel:
     def scores(self, words: Sequence[str], tags: Sequence[str]) -> tuple[np.ndarray, tuple]:
         """Head log-probabilities ``[dep, head]`` over the root (0) and the words (1..n), and
         what the label scorer needs."""
-        return self._scores(self._bilstm([self._inputs(words, tags)])[0])
+        return self._scores(self._bilstm(self._inputs(words, tags)))
 
     def label_scores(self, label_input: tuple, heads: np.ndarray) -> np.ndarray:
         ld, lh = label_input
@@ -157,28 +157,16 @@ class BiaffineModel:
 
     def parse(self, words: Sequence[str], tags: Sequence[str]) -> tuple[list[int], list[str]]:
         """0-based heads (-1 for the root) and labels of the best projective tree."""
-        return self.parse_many([(words, tags)])[0]
-
-    def parse_many(
-        self, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]
-    ) -> list[tuple[list[int], list[str]]]:
-        """``parse`` for several sentences, encoded together: a document's sentences parse
-        several times faster this way than one by one (the time goes into numpy calls per
-        LSTM step, not arithmetic)."""
-        encoded = self._bilstm([self._inputs(w, t) for w, t in sentences])
-        out = []
-        for x in encoded:
-            logp, label_input = self._scores(x)
-            heads = logp[1:].argmax(1)  # most often already the best projective tree
-            if not projective_tree(heads):
-                heads = eisner(logp)
-            labels = self.label_scores(label_input, heads)
-            is_root = heads == 0
-            labels[~is_root, self.root_label] = -np.inf
-            best = labels.argmax(1)
-            best[is_root] = self.root_label
-            out.append(([int(h) - 1 for h in heads], [self.labels[k] for k in best]))
-        return out
+        logp, label_input = self.scores(words, tags)
+        heads = logp[1:].argmax(1)  # most often already the best projective tree
+        if not projective_tree(heads):
+            heads = eisner(logp)
+        labels = self.label_scores(label_input, heads)
+        is_root = heads == 0
+        labels[~is_root, self.root_label] = -np.inf
+        best = labels.argmax(1)
+        best[is_root] = self.root_label
+        return [int(h) - 1 for h in heads], [self.labels[k] for k in best]
 
 
 def projective_tree(heads: np.ndarray) -> bool:
@@ -239,8 +227,7 @@ def eisner(logp: np.ndarray) -> np.ndarray:
         comp_bp[s, t, 1] = r1[rows, k]
     root_scores = comp[0, :, 0] + comp[:, n - 1, 1] + logp[1:, 0]
     top = int(root_scores.argmax())
-    heads = np.zeros(n, dtype=np.int64)
-    heads[top] = 0
+    heads = np.zeros(n, dtype=np.int64)  # the root word's head stays 0
     stack = [(0, top, 0, True), (top, n - 1, 1, True)]
     while stack:
         s, t, d, complete = stack.pop()

@@ -42,6 +42,7 @@ from .biaffine import (
     UNK,
     BiaffineModel,
     encode_array,
+    input_ids,
     word_key,
     word_shape,
 )
@@ -78,13 +79,10 @@ class Vocab:
 
     def encode(self, s: Sentence) -> list[list[int]]:
         words, tags, heads, labels = s
-        keys = [word_key(w) for w in words]
         ix = self.index
+        vocab = (ix["words"], ix["tags"], ix["suffixes"], ix["shapes"])
         return [
-            [ROOT] + [ix["words"].get(k, UNK) for k in keys],
-            [ROOT] + [ix["tags"].get(t, UNK) for t in tags],
-            [ROOT] + [ix["suffixes"].get(k[-3:], UNK) for k in keys],
-            [ROOT] + [ix["shapes"].get(word_shape(w), UNK) for w in words],
+            *input_ids(words, tags, vocab),
             [0, *heads],
             [0] + [ix["labels"].get(lab, 0) for lab in labels],
         ]
