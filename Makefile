@@ -72,6 +72,7 @@ screenshots: $(STAMP)
 train-models: $(STAMP)
 	rm -f build/fold-tags.json build/fold-tags-stacked.json
 	$(BIN)/python -m gistquiz.core.nlp.train  # ~25 min CPU: tagger, 4+4 fold taggers, 2nd pass
-	$(BIN)/python -m pip install --quiet -e '.[train]'  # torch: training only, never shipped
+	$(BIN)/python -m pip install --quiet -e '.[train]'  # torch, wordfreq: training only, never shipped
+	$(BIN)/python -m gistquiz.core.nlp.make_word_frequency  # English word frequencies for the ranker
 	$(BIN)/python -m gistquiz.core.nlp.train_parser --tags-cache build/fold-tags-stacked.json  # ~45 min
 	$(BIN)/python tests/eval/train_ranker.py  # quiz ranker: after the tagger and parser it reads

@@ -87,3 +87,22 @@ def test_gazetteer() -> None:
     assert place_type("Texas") == "state"
     assert place_type("Europe") == "continent"
     assert place_type("Reading") is None
+
+
+def test_a_census_first_name_makes_a_person_of_a_name_the_rules_miss() -> None:
+    # "Storms" ends like an organisation ("Partners", "Holdings"); the first name decides.
+    text = "North American removed Harrison Storms as program manager."
+    assert entities(text)["Harrison Storms"][0] == "PERSON"
+
+
+def test_the_typer_reads_a_first_name_only_when_capitalised() -> None:
+    from gistquiz.core.nlp.gazetteer import given_names
+    from gistquiz.core.nlp.typer import token_features
+
+    assert {"harrison", "mary", "john"} <= given_names()
+    tokens = tokenize("Harrison Storms met harrison.")
+    tags = tagger.tag([t.norm for t in tokens])
+    rules = ["O"] * len(tokens)
+    assert "given" in token_features(tokens, tags, rules, 0)
+    assert "given-1" in token_features(tokens, tags, rules, 1)
+    assert "given" not in token_features(tokens, tags, rules, 3)

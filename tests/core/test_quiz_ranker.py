@@ -129,3 +129,44 @@ def test_trees_naming_an_unknown_feature_leave_the_regression_alone():
     trees = {"blend": 0.5, "init": 0.0, "learning_rate": 1.0, "features": ["gone"], "trees": []}
     ranker = Ranker.from_json({**data, "trees": trees})
     assert ranker.trees is None and ranker.blend == 1.0
+
+
+def test_word_frequency_table_ranks_common_words_above_rare_ones():
+    from gistquiz.core.nlp.word_frequency import table, zipf
+
+    assert len(table()) == 50_000
+    assert zipf("The") == zipf("the") > zipf("treaty") > zipf("chameleon") > 0.0
+    assert zipf("Rudjdjar") == 0.0  # outside the table
+
+
+def test_rarity_features_read_the_phrase_words_not_its_numbers():
+    doc = build_document("The chameleon circuit failed in common use in 1963.", language="en")
+    text = doc.text
+    facts = [
+        Fact(FactType.TERM, "chameleon circuit", 4, 21, 0),
+        Fact(FactType.TERM, "common use", text.index("common"), text.index("common") + 10, 0),
+        Fact(FactType.DATE, "1963", text.index("1963"), text.index("1963") + 4, 0),
+    ]
+    names = feature_names()
+    rows = features(doc, facts, parse_roles=False)
+    rarest, mean, last = (names.index(n) for n in ("zipf_min", "zipf_mean", "zipf_last"))
+    assert rows[0, rarest] < rows[1, rarest]  # "chameleon" is rarer than "common" or "use"
+    assert rows[0, mean] < rows[1, mean]
+    assert rows[2, rarest] == rows[2, last] == 8.0  # no words: not read as rare
+
+
+def test_a_weekday_alone_keeps_half_its_score_a_recurring_one_all():
+    from gistquiz.core.quiz.ranker import DATED_WEEKDAY, rank_scores
+
+    text = "On Tuesday, the council met. Media day is held on Tuesdays."
+    doc = build_document(text, language="en")
+    once = text.index("Tuesday")
+    weekly = text.index("Tuesdays")
+    facts = [
+        Fact(FactType.DATE, "Tuesday", once, once + 7, 0, subtype="weekday"),
+        Fact(FactType.DATE, "Tuesdays", weekly, weekly + 8, 1, subtype="weekday"),
+    ]
+    model = shipped()
+    assert model is not None
+    learned = model.score(doc, facts)
+    assert rank_scores(doc, facts) == pytest.approx([learned[0] * DATED_WEEKDAY, learned[1]])

@@ -111,8 +111,10 @@ def warm_up() -> None:
     from .parser import model as parser_model
     from .tagger import tagger
     from .typer import type_entities
+    from .word_frequency import table as word_frequencies
 
     tagger()
+    word_frequencies()
     parser_model()
     places()
     _lemma("traveled", "VBD")

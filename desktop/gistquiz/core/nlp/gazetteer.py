@@ -12,6 +12,7 @@ import gzip
 import json
 import threading
 from importlib.resources import files
+from pathlib import Path
 
 # Words before a name that make it a person; the value is the role kept as the subtype.
 PERSON_TITLES = {
@@ -280,6 +281,8 @@ _places: dict[str, str] | None = None
 
 
 PLACES_RESOURCE = "models/places.json.gz"
+GIVEN_NAMES_RESOURCE = "models/given-names.json.gz"
+_given_names: frozenset[str] | None = None
 
 
 def build_places() -> dict[str, str]:
@@ -310,6 +313,35 @@ def build_places() -> dict[str, str]:
         places.pop(word, None)
     places.pop("", None)
     return places
+
+
+def build_given_names() -> list[str]:
+    """First names of the 1990 US Census (public domain; the ``names`` package, MIT), lower
+    case: 1,219 male and 4,275 female names, which a learned feature of the entity typer reads
+    ("Harrison Storms" is a person, not an organisation)."""
+    import names
+
+    folder = Path(names.__file__).parent
+    found: set[str] = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        for line in (folder / part).read_text("ascii").splitlines():
+            if line.split():
+                found.add(line.split()[0].lower())
+    return sorted(w for w in found if len(w) > 1)
+
+
+def given_names() -> frozenset[str]:
+    """Lower-cased first names (empty if the table is missing: the feature is then off)."""
+    global _given_names
+    if _given_names is None:
+        with _lock:
+            if _given_names is None:
+                try:
+                    data = files("gistquiz.resources").joinpath(GIVEN_NAMES_RESOURCE).read_bytes()
+                    _given_names = frozenset(json.loads(gzip.decompress(data))["names"])
+                except (OSError, ValueError, KeyError):
+                    _given_names = frozenset()
+    return _given_names
 
 
 def places() -> dict[str, str]:

@@ -176,11 +176,17 @@ def main(argv: list[str] | None = None) -> int:
         stacked = jackknife_stacked(files, first)
         (args.cache / "fold-tags-stacked.json").write_text(json.dumps(stacked), encoding="utf-8")
     if args.only in (None, "places"):
-        from .gazetteer import build_places
+        from .gazetteer import build_given_names, build_places
 
         table = build_places()
         write_gzip_json(table, args.out / "places.json.gz")
         print(f"places: {len(table)} names")
+        given = build_given_names()  # before the typer, which reads them
+        write_gzip_json(
+            {"source": "1990 US Census via the names package", "names": given},
+            args.out / "given-names.json.gz",
+        )
+        print(f"given names: {len(given)}")
     if args.only in (None, "typer"):
         from .typer_train import train_typer_model
 

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Sequence
 
 from .entities import PROPER, Entity, find_entities, function_word
-from .gazetteer import ORG_HEADS, PERSON_TITLES, place_type
+from .gazetteer import ORG_HEADS, PERSON_TITLES, given_names, place_type
 from .tokens import Token
 
 MODEL_RESOURCE = "models/entity-typer.json.gz"
@@ -82,6 +82,13 @@ def token_features(
         feats.append("title")
     if prev.lower() in PERSON_TITLES:
         feats.append("title-1")
+    # A census first name ("Harrison", "Sherman"): the perceptron weighs it against the other
+    # features, so the names that are also places or words ("Georgia", "Will") stay open.
+    given = given_names()
+    if w[:1].isupper() and low in given:
+        feats.append("given")
+    if i > 0 and prev[:1].isupper() and prev.lower() in given:
+        feats.append("given-1")
     if low in ORG_HEADS:
         feats.append("orghead")
     if nxt.lower() in ORG_HEADS:

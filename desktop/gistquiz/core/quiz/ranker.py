@@ -23,6 +23,7 @@ import numpy as np
 
 from ..document import Document
 from ..facts.model import Fact, FactType
+from ..nlp.word_frequency import zipf
 from .text import NUMBER_WORD_RE
 
 log = logging.getLogger("gistquiz.core.quiz")
@@ -44,6 +45,11 @@ _STOP = set(
 )
 _DEFINES_ACRONYM = re.compile(r"\([A-Z][A-Za-z.&]{1,9}\)$")  # "International Criminal Court (ICC)"
 TYPES = tuple(FactType)
+# How common the phrase's words are in English (Zipf scale): the rarest, the mean and the last
+# (head) word's. "Chameleon circuit" is asked about, "common use" is not; the in-text
+# repetition features cannot tell them apart. Measured in RANKER_CARD.md.
+RARITY = ("zipf_min", "zipf_mean", "zipf_last")
+NO_WORDS_ZIPF = 8.0  # a phrase without words ("1066", "5½"): read as common as "the", not rare
 ROLES = ("subject", "object", "oblique")
 # The syntactic neighbourhood of the phrase, from the tagger: what comes before and after it
 # and what its last word is. Cheap stand-ins for its role in the clause.
@@ -89,6 +95,7 @@ def feature_names() -> list[str]:
         "from_chunk",
         "parse_depth",
         "defines_acronym",
+        *RARITY,
     ]
 
 
@@ -144,8 +151,16 @@ def features(doc: Document, facts: Sequence[Fact], parse_roles: bool = True) -> 
         row.append(float(bool(fact.extra) and fact.extra.get("source") == "chunk"))
         row.append(min(depth, 6) / 6)
         row.append(float(bool(_DEFINES_ACRONYM.search(fact.text))))
+        row += _rarity(tokens)
         rows[i] = row
     return rows
+
+
+def _rarity(tokens: Sequence[str]) -> list[float]:
+    zipfs = [zipf(t) for t in tokens if t.isalpha() and t.lower() not in _STOP]
+    if not zipfs:
+        return [NO_WORDS_ZIPF] * len(RARITY)
+    return [min(zipfs), sum(zipfs) / len(zipfs), zipfs[-1]]
 
 
 _ROLE_OF = {
@@ -402,6 +417,18 @@ _recent: dict[tuple, list[float]] = {}
 _recent_lock = threading.Lock()  # quizzes are built on worker threads
 
 
+# A weekday alone ("on Tuesday") dates a news report against the day it was written: a reader
+# a month later cannot place it, and a question on it tests memory of the filler. The model
+# cannot know: its SQuAD paragraphs (Wikipedia) use weekdays for recurring days ("media day is
+# held on Tuesdays", 12 of 5,397 questions). Such a weekday keeps half its score, so it is
+# asked only when the text has little else.
+DATED_WEEKDAY = 0.5
+
+
+def _dated_weekday(fact: Fact) -> bool:
+    return fact.type is FactType.DATE and fact.subtype == "weekday" and not fact.text.endswith("s")
+
+
 def rank_scores(doc: Document, facts: Sequence[Fact]) -> list[float]:
     """A score in [0, 1] per fact, higher = more worth asking about.
 
@@ -415,6 +442,9 @@ def rank_scores(doc: Document, facts: Sequence[Fact]) -> list[float]:
         return list(cached)
     ranker = shipped()
     scores = [float(f.importance) for f in facts] if ranker is None else ranker.score(doc, facts)
+    scores = [
+        v * DATED_WEEKDAY if _dated_weekday(f) else v for v, f in zip(scores, facts, strict=True)
+    ]
     with _recent_lock:
         if len(_recent) >= 8:
             _recent.pop(next(iter(_recent)))
