@@ -40,6 +40,14 @@ def test_the_key_facts_are_asked_by_the_default_quiz(sample, fact):
     assert _asks_about(doc, quiz, fact), [q.answer for q in quiz.questions]
 
 
+def test_no_two_questions_share_a_sentence_and_give_each_other_away(sample):
+    # the article has 30 sentences for 10 questions: a blank for one name in a sentence that
+    # another question shows whole would hand over its answer
+    _, quiz = sample
+    sentences = [q.sentence for q in quiz.questions]
+    assert len(set(sentences)) == len(sentences), sentences
+
+
 def test_the_default_quiz_mixes_every_kind(sample):
     _, quiz = sample
     counts = {kind: sum(q.kind is kind for q in quiz.questions) for kind in Kind}

@@ -88,8 +88,9 @@ def _read(directory: Path, name: str) -> dict:
 
 def test_the_app_imports_no_module_the_bundle_leaves_out():
     """Every import in the app's sources must resolve in the bundle, except the documented
-    ones: build/training-time code (punkt_store.from_package, gazetteer.build_places and build_given_names) and
-    svds (reduction_ratio < 1 only, which neither the GUI nor the CLI sets)."""
+    ones: build/training-time code (punkt_store.from_package, gazetteer.build_places and
+    build_given_names) and svds (reduction_ratio < 1 only, which neither the GUI nor the CLI
+    sets)."""
     excluded = _excluded_modules()
     allowed = {
         ("core/punkt_store.py", "punkt.data"),

@@ -389,7 +389,11 @@ def shipped() -> Ranker | None:
         return None
 
 
-SPREAD = 0.4
+# One question per sentence while sentences last: two questions on one sentence give each
+# other away (a blank for "Xi Jinping" in the sentence that shows "Vladimir Putin", beside a
+# blank for "Vladimir Putin" in the same sentence showing "Xi Jinping"). A second question on
+# a sentence (score times 0) is taken only after every other candidate. Was 0.4.
+SPREAD = 0.0
 
 
 def floor() -> float:
@@ -404,8 +408,8 @@ def diversity() -> float:
     """The same-sentence discount of the quiz builder.
 
     The product wants a quiz spread over the article (a teacher would not ask four questions
-    on the first sentence), so the discount is at most ``SPREAD`` whatever SQuAD paragraphs,
-    five sentences long, prefer (the builder applies it when the text has at least as many
+    on the first sentence), so the discount is ``SPREAD`` whatever SQuAD paragraphs, five
+    sentences long, prefer (the builder applies it when the text has at least as many
     sentences as questions).
     """
     ranker = shipped()
