@@ -289,3 +289,14 @@ def test_sample_questions_stand_alone(sample):
         for c in generate(sample, fact(sample, phrase, kind)):
             check(c, sample.text)
             assert c.stem.split()[1].lower() not in {"he", "she", "it", "they", "this"}
+
+
+def test_a_participle_coordinated_in_a_modifier_stays_in_the_phrase():
+    # "pending" is a conjunct verb form, but of "current", a noun's modifier: no clause to drop
+    text = (
+        "In 2015, ABC had eight owned-and-operated stations and current and pending "
+        "affiliation agreements with Sony."
+    )
+    found = stems(ask(text, "2015", FactType.DATE, "year"))
+    assert found, found
+    assert all("current and pending affiliation agreements" in s for s in found), found

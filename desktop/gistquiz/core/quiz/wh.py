@@ -373,6 +373,7 @@ class _Builder(WhPhrases):
                 k != pred
                 and self.label(k) in ("conj", "parataxis")
                 and self.tags[k] in VERB_TAGS
+                and not self.modifier_conjunct(k)
                 and not self.sub(k) & moved
             ):
                 kept -= self.sub(k)
@@ -389,6 +390,14 @@ class _Builder(WhPhrases):
         if len(kept) > MAX_BODY + 6:
             self.quality -= 0.2
         return [k for k in body if k in kept]
+
+    def modifier_conjunct(self, k: int) -> bool:
+        """A participle coordinated with a noun's modifier ("owned-and-operated stations",
+        "current and pending agreements"): part of the phrase, not a clause to drop."""
+        first = k
+        while self.label(first) == "conj" and self.tree.heads[first] >= 0:
+            first = self.tree.heads[first]
+        return self.label(first) in ("amod", "compound")
 
     def inherited_finite(self, pred: int) -> tuple[int | None, list[int]]:
         if self.label(pred) == "conj":
