@@ -300,3 +300,19 @@ def test_a_participle_coordinated_in_a_modifier_stays_in_the_phrase():
     found = stems(ask(text, "2015", FactType.DATE, "year"))
     assert found, found
     assert all("current and pending affiliation agreements" in s for s in found), found
+
+
+def test_an_adjective_parsed_as_the_verb_adverb_asks_nothing():
+    # the parse makes “aggressive” an adverb of "harm"; moved, it ends the question
+    # ("How many countries would American policies not harm aggressive?")
+    text = (
+        "Before Mr. Xi arrived, Mr. Putin stated in China’s People’s Daily that “aggressive” "
+        "American policies would not harm the two countries."
+    )
+    assert stems(ask(text, "two countries", FactType.NUMBER)) == []
+
+
+def test_an_answer_inside_the_subject_apposition_asks_nothing():
+    # was "What did Munden deny the offence?" with the answer "Marchwood": a wrong question
+    text = "Munden, formerly of Marchwood, near Southampton, denied the offence, claiming it was."
+    assert stems(ask(text, "Marchwood", FactType.PLACE)) == []

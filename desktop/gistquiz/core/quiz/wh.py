@@ -133,13 +133,24 @@ class _Builder(WhPhrases):
     def broken(self) -> bool:
         """A parse no question can be read off: a verb with its own auxiliary holding a noun
         phrase's relation ("A citadel [was built]/nsubj:pass and ... were taken over"), the
-        greedy parser's way of giving up on a clause."""
+        greedy parser's way of giving up on a clause; or an adjective in front of a noun taken
+        for the verb's adverb ("[aggressive]/advmod American policies would not harm ..."),
+        which the question would move away from its noun ("... not harm aggressive?")."""
         return any(
             lab in NOMINAL_RELATIONS
             and self.tags[k] in VERB_TAGS
             and any(self.label(c) in ("aux", "aux:pass") for c in self.kids.get(k, ()))
             for k, lab in enumerate(self.tree.labels)
+        ) or any(
+            lab == "advmod" and self.tags[k] in ("JJ", "JJR", "JJS") and self._before_noun(k)
+            for k, lab in enumerate(self.tree.labels)
         )
+
+    def _before_noun(self, k: int) -> bool:
+        nxt = k + 1
+        while nxt < len(self.tags) and self.label(nxt) == "punct":
+            nxt += 1  # the closing quote of “aggressive”
+        return nxt < len(self.tags) and self.tags[nxt][:2] in ("NN", "JJ", "CD")
 
     # -- the plan -----------------------------------------------------------------------
     def build(self):
@@ -215,6 +226,11 @@ class _Builder(WhPhrases):
         ]
         body = self.trim(body, pred, moved)
         is_subject = clause.subject_head is not None and clause.subject_head in moved
+        inside_subject = clause.subject_head is not None and moved & self.sub(clause.subject_head)
+        if inside_subject and not is_subject:
+            # the answer sits inside the subject, "Munden, formerly of [Marchwood], denied the
+            # offence": no question can move it out ("What did Munden deny ...?")
+            raise _Skip
         if (
             not is_subject
             and wh in ("what", "who", "whom")
