@@ -316,3 +316,20 @@ def test_an_answer_inside_the_subject_apposition_asks_nothing():
     # was "What did Munden deny the offence?" with the answer "Marchwood": a wrong question
     text = "Munden, formerly of Marchwood, near Southampton, denied the offence, claiming it was."
     assert stems(ask(text, "Marchwood", FactType.PLACE)) == []
+
+
+def test_an_age_asks_how_old():
+    # was "How long was Luther old?"
+    text = "Luther was 41 years old when he married Katharina von Bora."
+    assert stems(ask(text, "41 years", FactType.DURATION)) == ["How old was Luther?"]
+    text = "At the time, the king was only 16 years old."
+    assert stems(ask(text, "16 years", FactType.DURATION)) == ["How old was the king at the time?"]
+
+
+def test_a_part_of_a_count_asks_nothing():
+    # was "Of how many nuns did Martin Luther marry Katharina von Bora?"
+    text = (
+        "Martin Luther married Katharina von Bora, one of 12 nuns he had helped escape from "
+        "the Nimbschen Cistercian convent in April 1523."
+    )
+    assert stems(ask(text, "12 nuns", FactType.NUMBER)) == []

@@ -136,6 +136,13 @@ class WhPhrases:
                 around = [self.tree.heads[h], *self.kids.get(h, ())]
                 if any(k >= 0 and self.words[k].lower() in TIME_POINT_WORDS for k in around):
                     raise _Skip  # "ten years later" says when, not how long
+                if self.words[self.tree.heads[h]].lower() == "old":
+                    # an age, "41 years old": "How old was Luther?", not "How long was Luther old?"
+                    old = self.tree.heads[h]
+                    moved |= {old} | {
+                        c for c in self.kids.get(old, ()) if self.label(c) == "advmod"
+                    }
+                    return "how old", moved, answer_span, False  # "only 16 years old"
                 wh = "how long"
                 moved |= set(case)
                 return wh, moved, answer_span, False
@@ -147,6 +154,8 @@ class WhPhrases:
                 ]
                 answer_span = (min(nums), max(nums) + 1)
                 wh = "how many " + " ".join(noun)
+                if prep == "of":
+                    raise _Skip  # a part of a count, "one of [12] nuns": not "Of how many nuns ..."
                 if case:
                     moved |= set(case)
                     return f"{prep} {wh}", moved, answer_span, True
