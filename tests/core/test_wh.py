@@ -333,3 +333,10 @@ def test_a_part_of_a_count_asks_nothing():
         "the Nimbschen Cistercian convent in April 1523."
     )
     assert stems(ask(text, "12 nuns", FactType.NUMBER)) == []
+
+
+def test_an_answer_inside_an_apposition_asks_nothing():
+    # was "What did the company hire John Smith in 2004?" with the answer "Boeing"
+    text = "The company hired John Smith, a former engineer at Boeing, in 2004."
+    assert stems(ask(text, "Boeing", FactType.ORG)) == []
+    assert stems(ask(text, "John Smith", FactType.PERSON)) == ["Who did the company hire in 2004?"]

@@ -209,6 +209,10 @@ class _Builder(WhPhrases):
             pred, dep = heads[x], x
             if x != h:
                 self.quality -= 0.15  # answer nested inside a larger phrase
+                if any(self.label(k) == "appos" for k in self.path_up(h, x)):
+                    # "the marriage of Emma, sister of Duke Richard II of [Normandy], and ...":
+                    # the question would drop the apposition and ask "what" of the wrong thing
+                    raise _Skip
         clause = clause_at(self.tree, self.tags, pred)
         if self._reduced_passive(clause.main_verb):
             raise _Skip
@@ -406,6 +410,14 @@ class _Builder(WhPhrases):
         if len(kept) > MAX_BODY + 6:
             self.quality -= 0.2
         return [k for k in body if k in kept]
+
+    def path_up(self, k: int, top: int) -> list[int]:
+        """``k`` and its heads up to ``top`` (included)."""
+        path = [k]
+        while k != top and self.tree.heads[k] >= 0:
+            k = self.tree.heads[k]
+            path.append(k)
+        return path
 
     def modifier_conjunct(self, k: int) -> bool:
         """A participle coordinated with a noun's modifier ("owned-and-operated stations",
