@@ -71,3 +71,19 @@ def test_a_year_in_brackets_is_no_acronym_of_the_name_before_it():
     assert with_acronym(text, year).text == "1629"
     icc = Fact(FactType.ORG, "ICC", text.index("ICC"), text.index("ICC") + 3, 1)
     assert with_acronym(text, icc).text == "World Court (ICC)"
+
+
+def test_a_phrase_cut_out_of_a_dash_joined_word_takes_the_whole_word():
+    text = "ABC is owned by the Disney–ABC Television Group and by Sub-Saharan Africa, 1249–1314."
+    doc = build_document(text, language="en")
+
+    def fact(phrase: str) -> Fact:
+        at = text.index(phrase)
+        return Fact(FactType.ORG, phrase, at, at + len(phrase), 0)
+
+    found = answer_candidates(doc, [fact("ABC Television Group"), fact("Saharan Africa")], 10)
+    texts = [f.text for f in found]
+    assert "Disney–ABC Television Group" in texts and "Sub-Saharan Africa" in texts, texts
+    assert all(doc.text[f.start : f.end] == f.text for f in found)
+    years = answer_candidates(doc, [fact("1314")], 10)
+    assert [f.text for f in years][:1] == ["1314"]  # a range's end stays a year of its own

@@ -125,14 +125,40 @@ def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[
     kept (the extractor's importance, which needs no parsing), and chunks are added only from
     their sentences, so the cost of ranking and wording stays bounded by the question count.
     """
-    facts = [with_acronym(doc.text, f) for f in facts]
+    facts = [with_acronym(doc.text, whole_words(doc.text, f)) for f in facts]
     limit = max(PREPOOL, 20 * count)
     if len(facts) > limit:
         facts = sorted(facts, key=lambda f: (-f.importance, f.start))[:limit]
     # Chunks only in sentences that carry a fact: a poem or a list of adjectives, where the
     # extractor finds nothing, must not turn its words into questions.
     sentences = {f.sentence for f in facts}
-    return facts + [c for c in chunk_facts(doc, facts) if c.sentence in sentences]
+    chunks = [whole_words(doc.text, c) for c in chunk_facts(doc, facts)]
+    return facts + [c for c in chunks if c.sentence in sentences]
+
+
+_JOINERS = "-‐‑–"  # hyphens and the en dash; an em dash is punctuation ("population—the")
+
+
+def whole_words(text: str, fact: Fact) -> Fact:
+    """Widen a fact cut out of a dash-joined word to the whole word: "Disney–[ABC Television
+    Group]", "Sub-[Saharan Africa]", "non-[deterministic algorithm]", "[American
+    Broadcasting]-Paramount". A blank or a question would otherwise leave the other part
+    behind ("What did Disney– merge ...?"). Number ranges ("1249–1314") and a name before a
+    lower-case modifier ("Norman Foster-designed") stay as they are."""
+    start, end = fact.start, fact.end
+    if fact.text[:1].isalpha():
+        while start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalpha():
+            start -= 2
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+    if fact.text[-1:].isalpha():
+        while end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isupper():
+            end += 2
+            while end < len(text) and text[end].isalnum():
+                end += 1
+    if (start, end) == (fact.start, fact.end):
+        return fact
+    return replace(fact, text=text[start:end], start=start, end=end)
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")
