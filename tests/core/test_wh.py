@@ -340,3 +340,13 @@ def test_an_answer_inside_an_apposition_asks_nothing():
     text = "The company hired John Smith, a former engineer at Boeing, in 2004."
     assert stems(ask(text, "Boeing", FactType.ORG)) == []
     assert stems(ask(text, "John Smith", FactType.PERSON)) == ["Who did the company hire in 2004?"]
+
+
+def test_an_answer_inside_a_second_conjunct_asks_nothing():
+    # was "Where was Oxygen discovered by Carl Wilhelm Scheele, in Uppsala, in 1773 or
+    # earlier, and Joseph Priestley in 1774?" with the answer "Wiltshire"
+    text = (
+        "Oxygen was discovered independently by Carl Wilhelm Scheele, in Uppsala, in 1773 or "
+        "earlier, and Joseph Priestley in Wiltshire, in 1774."
+    )
+    assert stems(ask(text, "Wiltshire", FactType.PLACE)) == []

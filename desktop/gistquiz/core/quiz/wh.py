@@ -209,9 +209,11 @@ class _Builder(WhPhrases):
             pred, dep = heads[x], x
             if x != h:
                 self.quality -= 0.15  # answer nested inside a larger phrase
-                if any(self.label(k) == "appos" for k in self.path_up(h, x)):
+                if any(self.label(k) in ("appos", "conj") for k in self.path_up(h, x)):
                     # "the marriage of Emma, sister of Duke Richard II of [Normandy], and ...":
-                    # the question would drop the apposition and ask "what" of the wrong thing
+                    # the question would drop the apposition and ask "what" of the wrong thing;
+                    # inside a second conjunct ("by Scheele ..., and Priestley in [Wiltshire]")
+                    # it would ask of both
                     raise _Skip
         clause = clause_at(self.tree, self.tags, pred)
         if self._reduced_passive(clause.main_verb):
