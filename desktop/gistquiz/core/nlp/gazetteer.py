@@ -325,8 +325,8 @@ def build_given_names() -> list[str]:
     found: set[str] = set()
     for part in ("dist.male.first", "dist.female.first"):
         for line in (folder / part).read_text("ascii").splitlines():
-            if line.split():
-                found.add(line.split()[0].lower())
+            name = line.split()[:1]  # "JAMES  3.318  3.318  1"
+            found.update(n.lower() for n in name)
     return sorted(w for w in found if len(w) > 1)
 
 
@@ -336,9 +336,10 @@ def given_names() -> frozenset[str]:
     if _given_names is None:
         with _lock:
             if _given_names is None:
+                from .tagger import load_model_json
+
                 try:
-                    data = files("gistquiz.resources").joinpath(GIVEN_NAMES_RESOURCE).read_bytes()
-                    _given_names = frozenset(json.loads(gzip.decompress(data))["names"])
+                    _given_names = frozenset(load_model_json(GIVEN_NAMES_RESOURCE)["names"])
                 except (OSError, ValueError, KeyError):
                     _given_names = frozenset()
     return _given_names

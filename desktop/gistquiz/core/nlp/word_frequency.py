@@ -10,10 +10,9 @@ phrase's words, the likelier a reader asks about it.
 
 from __future__ import annotations
 
-import gzip
-import json
 import threading
-from importlib.resources import files
+
+from .tagger import load_model_json
 
 RESOURCE = "models/word-frequency.json.gz"
 FORMAT = "gistquiz.word-zipf/1"
@@ -33,9 +32,7 @@ def table() -> dict[str, float]:
 
 def _load() -> dict[str, float]:
     try:
-        data = json.loads(
-            gzip.decompress(files("gistquiz.resources").joinpath(RESOURCE).read_bytes())
-        )
+        data = load_model_json(RESOURCE)
     except (OSError, ValueError):
         return {}
     if data.get("format") != FORMAT:

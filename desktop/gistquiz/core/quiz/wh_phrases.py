@@ -136,13 +136,14 @@ class WhPhrases:
                 around = [self.tree.heads[h], *self.kids.get(h, ())]
                 if any(k >= 0 and self.words[k].lower() in TIME_POINT_WORDS for k in around):
                     raise _Skip  # "ten years later" says when, not how long
-                if self.words[self.tree.heads[h]].lower() == "old":
-                    # an age, "41 years old": "How old was Luther?", not "How long was Luther old?"
-                    old = self.tree.heads[h]
+                old = self.tree.heads[h]
+                if self.words[old].lower() == "old":
+                    # an age, "41 years old": "How old was Luther?", not "How long was Luther
+                    # old?"; its adverbs go with it ("only 16 years old")
                     moved |= {old} | {
                         c for c in self.kids.get(old, ()) if self.label(c) == "advmod"
                     }
-                    return "how old", moved, answer_span, False  # "only 16 years old"
+                    return "how old", moved, answer_span, False
                 wh = "how long"
                 moved |= set(case)
                 return wh, moved, answer_span, False
