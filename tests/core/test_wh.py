@@ -367,6 +367,39 @@ NO_WH = {
         FactType.NUMBER,
         "",
     ),
+    # was "When did Walt Disney and his brother Roy contact Goldenson at the end for ABC?"
+    "a date inside a time phrase": (
+        "Walt Disney and his brother Roy contacted Goldenson at the end of 1953 for ABC.",
+        "1953",
+        FactType.DATE,
+        "year",
+    ),
+    # was "What did the Tran dynasty defeat the Mongols at the Battle of?"
+    "the end of a name": (
+        "The Tran dynasty defeated the Mongols at the Battle of Bạch Đằng in 1288.",
+        "Bạch Đằng",
+        FactType.PLACE,
+        "",
+    ),
+    # was "Who did September 1994 see the debut of NYPD Blue, a gritty police procedural from?"
+    "under an adjective": (
+        "September 1994 saw the debut of NYPD Blue, a gritty police procedural from Steven "
+        "Bochco (who created Doogie Howser, M.D. and the critically pilloried Cop Rock for ABC "
+        "earlier in the decade); lasting ten seasons, the drama became known for its boundary "
+        "pushing.",
+        "Steven Bochco",
+        FactType.PERSON,
+        "",
+    ),
+    # was "What was Johnson known to the Iroquois as Warraghiggey?" (answer "British
+    # Superintendent"): the fronted apposition parsed as a second subject
+    "two subjects": (
+        "The British Superintendent for Indian Affairs in the New York region and beyond, "
+        "Johnson was known to the Iroquois as Warraghiggey.",
+        "British Superintendent",
+        FactType.TERM,
+        "",
+    ),
 }
 
 
@@ -379,3 +412,9 @@ def test_an_answer_that_cannot_be_moved_asks_nothing(case):
 def test_the_phrase_an_apposition_describes_is_still_asked():
     text = "The company hired John Smith, a former engineer at Boeing, in 2004."
     assert stems(ask(text, "John Smith", FactType.PERSON)) == ["Who did the company hire in 2004?"]
+
+
+def test_a_phrasal_verb_keeps_its_particle():
+    # was "What percentage would the group lay?": the parse hangs "off" on "5%"
+    text = "The group would lay off 5% of its staff."
+    assert stems(ask(text, "5%", FactType.NUMBER)) == ["What percentage would the group lay off?"]

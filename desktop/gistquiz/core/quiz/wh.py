@@ -14,6 +14,7 @@ leave dangling is replaced by its antecedent or the question is dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
@@ -37,6 +38,7 @@ from .wh_lexicon import (
     REASONS,
     SHORTEN,
     SUBJ,
+    VERB_PARTICLES,
 )
 from .wh_phrases import WhPhrases, _Skip, _wh_form, guess_type
 from .wh_pronouns import Resolver, sentence_resolver
@@ -135,7 +137,14 @@ class _Builder(WhPhrases):
         phrase's relation ("A citadel [was built]/nsubj:pass and ... were taken over"), the
         greedy parser's way of giving up on a clause; or an adjective in front of a noun taken
         for the verb's adverb ("[aggressive]/advmod American policies would not harm ..."),
-        which the question would move away from its noun ("... not harm aggressive?")."""
+        which the question would move away from its noun ("... not harm aggressive?"); or
+        a clause with two subjects ("The British Superintendent ..., Johnson was known"), a
+        fronted apposition read as a second subject."""
+        subjects = Counter(
+            self.tree.heads[k] for k, lab in enumerate(self.tree.labels) if lab in SUBJ
+        )
+        if subjects and max(subjects.values()) > 1:
+            return True
         return any(
             lab in NOMINAL_RELATIONS
             and self.tags[k] in VERB_TAGS
@@ -209,17 +218,25 @@ class _Builder(WhPhrases):
             pred, dep = heads[x], x
             if x != h:
                 self.quality -= 0.15  # answer nested inside a larger phrase
-                if any(self.label(k) in ("appos", "conj") for k in self.path_up(h, x)):
+                if any(self.label(k) in ("appos", "conj", "amod") for k in self.path_up(h, x)):
                     # "the marriage of Emma, sister of Duke Richard II of [Normandy], and ...":
                     # the question would drop the apposition and ask "what" of the wrong thing;
                     # inside a second conjunct ("by Scheele ..., and Priestley in [Wiltshire]")
-                    # it would ask of both
+                    # it would ask of both; under an adjective ("NYPD Blue, a gritty police
+                    # procedural from [Steven Bochco]") it would ask "... a procedural from?"
                     raise _Skip
+        if self.of_a_name(h):
+            raise _Skip  # "the Battle of [Bạch Đằng]": "... at the Battle of?"
         clause = clause_at(self.tree, self.tags, pred)
         if self._reduced_passive(clause.main_verb):
             raise _Skip
         subj = self.subject_tokens(pred, clause)
         wh, moved, answer_span, _pied = self.wh_phrase(h, dep, h == pred)
+        if dep != h and wh in ("when", "where"):
+            # an adverb stands for a whole phrase, not for the noun inside one: "at the end of
+            # [1953]" asked "When did Walt Disney contact Goldenson at the end for ABC?"
+            raise _Skip
+        moved -= self.particles(moved)
         fronted = self.fronted(pred, subj, moved)
         finite = clause.finite
         aux_tokens = list(clause.auxiliaries)
@@ -412,6 +429,32 @@ class _Builder(WhPhrases):
         if len(kept) > MAX_BODY + 6:
             self.quality -= 0.2
         return [k for k in body if k in kept]
+
+    def of_a_name(self, h: int) -> bool:
+        """The answer completes a name through "of": "Battle of [Bạch Đằng]", "Planet of
+        [Giants]" -- moving it out would leave half a name behind."""
+        head = self.tree.heads[h]
+        return (
+            self.label(h) == "nmod"
+            and head >= 0
+            and self.tags[head] in ("NNP", "NNPS")
+            and any(
+                self.label(c) == "case" and self.words[c].lower() == "of" and c < self.a
+                for c in self.sub(h)
+            )
+        )
+
+    def particles(self, moved: set[int]) -> set[int]:
+        """A phrasal verb's particle the parse hung on the answer ("lay [off] 5% of its
+        staff"): it stays with the verb, "What percentage would the group lay off?"."""
+        return {
+            k
+            for k in moved
+            if not self.a <= k < self.b
+            and k > 0
+            and self.words[k].lower() in VERB_PARTICLES
+            and self.tags[k - 1] in VERB_TAGS
+        }
 
     def path_up(self, k: int, top: int) -> list[int]:
         """``k`` and its heads up to ``top`` (included)."""

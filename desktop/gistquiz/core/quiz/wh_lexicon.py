@@ -103,3 +103,6 @@ MAX_BODY = 8  # words after the wh-phrase before trailing adjuncts go (tuned on 
 ADJUNCTS = {"obl", "obl:tmod", "obl:npmod", "advmod", "dep", "advcl"}
 DO_FORMS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 NO_SPACE_BEFORE = {",", ".", "?", "'s", "'", "n't", ")", ":", ";", "%"}
+# adverbs the tagger hangs on the object after a phrasal verb ("lay [off] 5% of its staff"):
+# the verb's particle, which stays with it when the object is asked about
+VERB_PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "aside"})
