@@ -400,6 +400,39 @@ NO_WH = {
         FactType.TERM,
         "",
     ),
+    # was "Who does ABC also broadcast the morning news program Good?"
+    "two objects": (
+        "ABC also broadcasts the morning news program Good Morning America and has done so "
+        "since 1975, though that program is not considered to be part of the ABC Daytime block.",
+        "America",
+        FactType.PERSON,
+        "",
+    ),
+    # was "How long does the year average 81% of possible sunshine, for a total?"
+    "a duration inside a phrase": (
+        "However, the year averages 81% of possible sunshine, for a total of 3550 hours.",
+        "3550 hours",
+        FactType.DURATION,
+        "",
+    ),
+    # was "What had Céloron limited the record of?"
+    "out of a noun by of": (
+        "Marin followed the route that Céloron had mapped out four years earlier, but where "
+        "Céloron had limited the record of French claims to the burial of lead plates, Marin "
+        "constructed and garrisoned forts.",
+        "French claims",
+        FactType.TERM,
+        "",
+    ),
+    # was "What did the Normans eventually capture Sicily and Malta from from these bases?"
+    "a word twice": (
+        "From these bases, the Normans eventually captured Sicily and Malta from the Saracens, "
+        "under the leadership of the famous Robert Guiscard, a Hauteville, and his younger "
+        "brother Roger the Great Count.",
+        "Saracens",
+        FactType.TERM,
+        "",
+    ),
 }
 
 

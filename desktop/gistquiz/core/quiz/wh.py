@@ -225,6 +225,11 @@ class _Builder(WhPhrases):
                     # it would ask of both; under an adjective ("NYPD Blue, a gritty police
                     # procedural from [Steven Bochco]") it would ask "... a procedural from?"
                     raise _Skip
+        if (
+            self.label(h) == "obj"
+            and sum(self.label(k) == "obj" for k in self.kids.get(heads[h], ())) > 1
+        ):
+            raise _Skip  # a second object: "broadcasts the program Good Morning [America]"
         if self.of_a_name(h):
             raise _Skip  # "the Battle of [Bạch Đằng]": "... at the Battle of?"
         clause = clause_at(self.tree, self.tags, pred)
@@ -232,9 +237,12 @@ class _Builder(WhPhrases):
             raise _Skip
         subj = self.subject_tokens(pred, clause)
         wh, moved, answer_span, _pied = self.wh_phrase(h, dep, h == pred)
-        if dep != h and wh in ("when", "where"):
+        if dep != h and wh in ("when", "where", "how long"):
             # an adverb stands for a whole phrase, not for the noun inside one: "at the end of
             # [1953]" asked "When did Walt Disney contact Goldenson at the end for ABC?"
+            raise _Skip
+        if dep != h and self.of_a_noun(h):
+            # "of" strands badly out of a noun phrase: "What had Céloron limited the record of?"
             raise _Skip
         moved -= self.particles(moved)
         fronted = self.fronted(pred, subj, moved)
@@ -433,11 +441,15 @@ class _Builder(WhPhrases):
     def of_a_name(self, h: int) -> bool:
         """The answer completes a name through "of": "Battle of [Bạch Đằng]", "Planet of
         [Giants]" -- moving it out would leave half a name behind."""
+        return self.of_a_noun(h) and self.tags[self.tree.heads[h]] in ("NNP", "NNPS")
+
+    def of_a_noun(self, h: int) -> bool:
+        """The answer hangs from a noun by "of" ("the record of [French claims]")."""
         head = self.tree.heads[h]
         return (
             self.label(h) == "nmod"
             and head >= 0
-            and self.tags[head] in ("NNP", "NNPS")
+            and self.tags[head].startswith("NN")
             and any(
                 self.label(c) == "case" and self.words[c].lower() == "of" and c < self.a
                 for c in self.sub(h)

@@ -12,6 +12,7 @@ else), so these checks drop, they never repair:
 - a list that lost its first item ("two new neighbourhoods: and Friedrichstadt");
 - "What shall there be?": an existential asked anything but "How many ...?";
 - "How long ...?" that still names a span of time, a reflexive left as the subject;
+- a word twice in a row ("... from from these bases?"): a stranded preposition met a phrase;
 - a semicolon: two clauses, the second one's words attached to the first's question;
 - nothing named but the verb ("What may be solved?", "What is also used?"): a question a
   reader cannot tell apart from any other;
@@ -22,6 +23,7 @@ else), so these checks drop, they never repair:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..nlp.tagger import tag
@@ -125,6 +127,8 @@ def is_well_formed(stem: str) -> bool:
         return False
     if not _do_support_complete(lower, tags):
         return False
+    if any(w == nxt and w.isalpha() for w, nxt in itertools.pairwise(lower)):
+        return False  # "... capture Sicily and Malta from from these bases?": two phrases met
     for i in range(len(lower) - 1):
         if tags[i] not in ("IN", "TO") or lower[i] in CLAUSE_OPENERS | {"that", "so", "if"}:
             continue
