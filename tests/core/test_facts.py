@@ -130,6 +130,16 @@ def test_written_text() -> None:
     assert find(facts, FactType.DATE, "March 2024")
 
 
+def test_titles_of_office_make_people() -> None:
+    text = (
+        "Cardinal Richelieu advised the king for years. "
+        "Commissioner Ortega closed the harbour in 1920."
+    )
+    facts = extract_facts(build_document(text, language="en"))
+    assert find(facts, FactType.PERSON, "Richelieu").subtype == "cardinal"
+    assert find(facts, FactType.PERSON, "Ortega").subtype == "commissioner"
+
+
 def test_decades_are_dates_and_ages_are_no_durations() -> None:
     text = (
         "The railway reached the town in the 1850s. The mill closed in the 1920s. "

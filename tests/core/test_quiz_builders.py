@@ -104,7 +104,13 @@ def _options(text: str, specs, which: int = 0) -> list[str]:
     fact = facts[which]
     sentence = doc.sentences[fact.sentence]
     return choose(
-        fact, facts, doc.sentence_text(sentence.index), sentence.start, index, random.Random(0)
+        fact,
+        facts,
+        doc.sentence_text(sentence.index),
+        sentence.start,
+        index,
+        random.Random(0),
+        sentence_starts=frozenset(s.start for s in doc.sentences),
     )
 
 
@@ -154,6 +160,26 @@ def test_a_continent_gets_continents_as_options():
     assert chosen and set(chosen) <= set(CONTINENTS), chosen
 
 
+def test_a_term_opening_its_sentence_is_no_name_beside_one():
+    text = (
+        "The water broke through the Purus Arch. Analyses of sediment cores show change. "
+        "States or departments hold the forest. The Solimões Basin formed. The Iquitos Arch rose."
+    )
+    specs = [
+        (t, FactType.TERM, "", ())
+        for t in ("Purus Arch", "Analyses", "States", "Solimões Basin", "Iquitos Arch")
+    ]
+    chosen = _options(text, specs)
+    assert chosen and not {"Analyses", "States", "analyses", "states"} & set(chosen), chosen
+    assert "Iquitos Arch" in chosen
+    # a common answer gets them in lower case
+    lower = _options(
+        "Rocks hold the sediment cores. " + text,
+        [("sediment cores", FactType.TERM, "", ()), *specs],
+    )
+    assert "Analyses" not in lower and "States" not in lower, lower
+
+
 def test_the_answer_in_the_singular_is_no_option():
     text = "Luther's hymns were sung in every town. The hymn was printed. A title was chosen."
     chosen = _options(text, [(t, FactType.TERM, "", ()) for t in ("hymns", "hymn", "title")])
@@ -176,6 +202,18 @@ def test_perturbed_dates_are_real_dates():
     variants = perturbations(day, random.Random(0))
     assert variants and "31 January" in variants
     assert not {"31 September", "31 February", "31 April", "31 June"} & set(variants)
+
+
+def test_perturbed_years_stay_in_the_past_of_a_past_answer():
+    def years(text: str, this_year: int) -> list[int]:
+        fact = Fact(FactType.DATE, text, 0, len(text), 0, subtype="year")
+        return [int(v) for v in perturbations(fact, random.Random(0), this_year)]
+
+    assert years("2015", 2020) and max(years("2015", 2020)) <= 2020  # was up to 2027
+    assert min(years("2015", 2020)) >= 2003
+    # a plan for the future keeps years on both sides of it
+    assert len(years("2040", 2020)) == 8
+    assert {y > 2040 for y in years("2040", 2020) + years("2041", 2020)} == {True, False}
 
 
 def test_a_bracketed_name_is_no_acronym_to_copy():

@@ -451,3 +451,14 @@ def test_a_phrasal_verb_keeps_its_particle():
     # was "What percentage would the group lay?": the parse hangs "off" on "5%"
     text = "The group would lay off 5% of its staff."
     assert stems(ask(text, "5%", FactType.NUMBER)) == ["What percentage would the group lay off?"]
+
+
+def test_a_unit_keeps_its_measure_word_and_a_demonstrative_becomes_the():
+    # was "How many kilometres does this basin encompass?"
+    text = (
+        "The Amazon basin is huge. This basin encompasses 7,000,000 square kilometres, of "
+        "which 5,500,000 square kilometres are covered by the rainforest."
+    )
+    assert stems(ask(text, "7,000,000 square kilometres", FactType.NUMBER)) == [
+        "How many square kilometres does the basin encompass?"
+    ]

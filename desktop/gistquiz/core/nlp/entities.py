@@ -145,7 +145,7 @@ def _title_before(tokens: Sequence[Token], first: int) -> str:
     return ""
 
 
-def _name_word(word: str) -> bool:
+def name_word(word: str) -> bool:
     """A capitalised word that is not also an English word: "Kishida" yes, "Garden" no (so
     "Hidden Nook" is not taken for a person). Initials ("J.") count as name words."""
     from lemminflect import getAllLemmas
@@ -175,7 +175,7 @@ def classify(words: Sequence[str]) -> tuple[str, str]:
         return ORG, head
     if len(words) >= 3 and place_type(" ".join(words[:2])):
         return "", ""  # "San Jose Marriott", "New York Times": a place's name opens it
-    if 2 <= len(words) <= 4 and all(_name_word(w) for w in words):
+    if 2 <= len(words) <= 4 and all(name_word(w) for w in words):
         return PERSON, ""
     return "", ""
 

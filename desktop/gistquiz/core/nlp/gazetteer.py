@@ -75,6 +75,17 @@ PERSON_TITLES = {
     "father": "",
     "sister": "",
     "coach": "coach",
+    "administrator": "administrator",
+    "director": "director",
+    "commissioner": "commissioner",
+    "bishop": "bishop",
+    "archbishop": "archbishop",
+    "cardinal": "cardinal",
+    "emperor": "emperor",
+    "empress": "empress",
+    "sultan": "sultan",
+    "lieutenant": "lieutenant",
+    "sergeant": "sergeant",
 }
 # Two-word titles: the first word alone is not a title ("Prime Minister", "Foreign Minister").
 TITLE_PREFIXES = {"prime", "foreign", "defense", "defence", "deputy", "vice", "first", "chief"}

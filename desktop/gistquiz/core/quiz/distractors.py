@@ -15,9 +15,11 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..facts.model import Fact, FactType
 from ..facts.quantities import QUANTITY_PREFIXES
+from ..nlp.entities import name_word
 from . import gazetteer
 from .text import (
     DAYS,
@@ -87,8 +89,11 @@ def choose(
     index: ArticleIndex,
     rng: random.Random,
     count: int = 3,
+    sentence_starts: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """Up to ``count`` distractors for ``fact``; fewer when no safe ones exist."""
+    """Up to ``count`` distractors for ``fact``; fewer when no safe ones exist.
+    ``sentence_starts``: where the article's sentences begin (a term there is capitalised only
+    because it opens its sentence)."""
     answer = fact.text
     answer_type = surface_type(answer)
     answer_date = date_shape(answer) if answer_type == "date" else None
@@ -137,7 +142,7 @@ def choose(
         chosen.append(candidate)
         return len(chosen) >= count
 
-    same, related = _from_article(fact, facts)
+    same, related = _from_article(fact, facts, sentence_starts)
     pool = [n for n in gazetteer.names_for(fact.type.value, fact.subtype)]
     # Tiers: the article's own names of the same fine type, then the gazetteer's, then (for
     # numbers and dates) perturbations; names of the same coarse type but another fine type
@@ -210,8 +215,12 @@ def date_shape(text: str) -> tuple[bool, bool, bool, bool]:
     return year, month, day, any(w in DAYS for w in words)
 
 
-def _from_article(fact: Fact, facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
-    """Same-type facts of the article: (same fine type, other fine type), one per entity."""
+def _from_article(
+    fact: Fact, facts: Sequence[Fact], sentence_starts: frozenset[int] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """Same-type facts of the article: (same fine type, other fine type), one per entity.
+    A common term that opens its sentence comes in lower case: "Analyses" of "Analyses of
+    sediment cores show ..." is no name to set beside "Purus Arch"."""
     answer_entity = normalize(fact.entity or fact.text)
     same_sub, same_type, seen = [], [], {answer_entity}
     for other in facts:
@@ -222,6 +231,10 @@ def _from_article(fact: Fact, facts: Sequence[Fact]) -> tuple[list[str], list[st
             continue
         seen.add(key)
         form = _closest_form(other, len(fact.text.split()))
+        if other.type is FactType.TERM and other.start in sentence_starts and form == other.text:
+            first = form.split()[0]
+            if first[1:].islower() and not name_word(first):
+                form = form[0].lower() + form[1:]
         if not fact.subtype or other.subtype == fact.subtype:
             same_sub.append(form)
         else:
@@ -250,8 +263,9 @@ def _balanced(pool: Sequence[str], answer: str, rng: random.Random) -> list[str]
 
 
 # ---- perturbation: same format, same magnitude ----------------------------------------------
-def perturbations(fact: Fact, rng: random.Random) -> list[str]:
-    """Variants of a number/duration/date answer with its number (or day/month) changed."""
+def perturbations(fact: Fact, rng: random.Random, this_year: int | None = None) -> list[str]:
+    """Variants of a number/duration/date answer with its number (or day/month) changed;
+    a year stays at or before ``this_year`` (today's) unless the answer is later itself."""
     text = fact.text
     if fact.type not in (FactType.NUMBER, FactType.DURATION, FactType.DATE):
         return []
@@ -259,7 +273,9 @@ def perturbations(fact: Fact, rng: random.Random) -> list[str]:
     year = _YEAR.search(text)
     if year:
         value = int(year.group(0))
-        deltas = [d for d in range(-12, 13) if d]
+        # no year still to come for a past event: "2027" beside "2015" gives itself away
+        now = this_year if this_year is not None else date.today().year
+        deltas = [d for d in range(-12, 13) if d and (value + d <= now or value > now)]
         rng.shuffle(deltas)
         for d in deltas[:8]:
             out.append(text[: year.start()] + str(value + d) + text[year.end() :])

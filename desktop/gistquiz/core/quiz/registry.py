@@ -27,11 +27,13 @@ class Context:
     facts: Sequence[Fact]
     seed: int = 0
     index: ArticleIndex = field(init=False)
+    sentence_starts: frozenset[int] = field(init=False)
     _distractors: dict[tuple[int, int], list[str]] = field(default_factory=dict, init=False)
     memo: dict[object, object] = field(default_factory=dict, init=False)  # builders' caches
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex.of(self.doc.sentence_text(s.index) for s in self.doc.sentences)
+        self.sentence_starts = frozenset(s.start for s in self.doc.sentences)
 
     def rng(self, *key: object) -> random.Random:
         """A generator seeded by the quiz seed and ``key``: the same question, the same draw."""
@@ -64,6 +66,7 @@ class Context:
                 sentence.start,
                 self.index,
                 self.rng("distractors", fact.start),
+                sentence_starts=self.sentence_starts,
             )
         return self._distractors[key]
 

@@ -591,7 +591,13 @@ class _Builder(WhPhrases):
 
     def pronoun(self, k: int, word: str, before: list[str]) -> str:
         low = word.lower()
-        if low not in PRONOUNS or (self.label(k) == "det" and low in ("this", "these", "those")):
+        if self.label(k) == "det" and low in ("this", "these", "those"):
+            # "this basin" points back into a text the question stands apart from; "this
+            # year" and "that year" date the event and stay
+            if self.words[self.tree.heads[k]].lower() in TIME_WORDS:
+                return word
+            return "The" if word[:1].isupper() else "the"
+        if low not in PRONOUNS:
             return word
         if low in ("i", "me", "my", "we", "us", "our", "you", "your"):
             raise _Skip

@@ -106,3 +106,5 @@ NO_SPACE_BEFORE = {",", ".", "?", "'s", "'", "n't", ")", ":", ";", "%"}
 # adverbs the tagger hangs on the object after a phrasal verb ("lay [off] 5% of its staff"):
 # the verb's particle, which stays with it when the object is asked about
 VERB_PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "aside"})
+# adjectives that are part of a unit: "How many square kilometres ...?", not "How many kilometres"
+MEASURE_ADJECTIVES = frozenset({"square", "cubic", "metric", "nautical", "statute", "imperial"})

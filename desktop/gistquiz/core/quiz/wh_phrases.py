@@ -10,6 +10,7 @@ from ..nlp.clauses import SentenceParse
 from .wh_lexicon import (
     DURATION_UNITS,
     HUMAN_NOUNS,
+    MEASURE_ADJECTIVES,
     MONTHS,
     NAME_HEADS,
     NP_INTERNAL,
@@ -151,7 +152,9 @@ class WhPhrases:
                 noun = [
                     self.words[i]
                     for i in range(max(nums) + 1, h + 1)
-                    if self.label(i) in ("compound",) or i == h
+                    if self.label(i) == "compound"
+                    or i == h
+                    or self.words[i].lower() in MEASURE_ADJECTIVES  # "square kilometres"
                 ]
                 answer_span = (min(nums), max(nums) + 1)
                 wh = "how many " + " ".join(noun)
