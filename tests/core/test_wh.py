@@ -462,3 +462,13 @@ def test_a_unit_keeps_its_measure_word_and_a_demonstrative_becomes_the():
     assert stems(ask(text, "7,000,000 square kilometres", FactType.NUMBER)) == [
         "How many square kilometres does the basin encompass?"
     ]
+
+
+def test_two_subjects_elsewhere_in_the_sentence_leave_this_clause_alone():
+    # a misparse in another clause ("... Labour leader Iain Gray retained") once dropped
+    # every question of the sentence
+    text = (
+        "The SNP took 16 seats from Labour, with many of their key figures not returned to "
+        "parliament, although Labour leader Iain Gray retained East Lothian by 151 votes."
+    )
+    assert stems(ask(text, "Labour", FactType.ORG)) == ["What did the SNP take 16 seats from?"]

@@ -14,7 +14,6 @@ leave dangling is replaced by its antecedent or the question is dropped.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
@@ -137,14 +136,7 @@ class _Builder(WhPhrases):
         phrase's relation ("A citadel [was built]/nsubj:pass and ... were taken over"), the
         greedy parser's way of giving up on a clause; or an adjective in front of a noun taken
         for the verb's adverb ("[aggressive]/advmod American policies would not harm ..."),
-        which the question would move away from its noun ("... not harm aggressive?"); or
-        a clause with two subjects ("The British Superintendent ..., Johnson was known"), a
-        fronted apposition read as a second subject."""
-        subjects = Counter(
-            self.tree.heads[k] for k, lab in enumerate(self.tree.labels) if lab in SUBJ
-        )
-        if subjects and max(subjects.values()) > 1:
-            return True
+        which the question would move away from its noun ("... not harm aggressive?")."""
         return any(
             lab in NOMINAL_RELATIONS
             and self.tags[k] in VERB_TAGS
@@ -232,6 +224,10 @@ class _Builder(WhPhrases):
             raise _Skip  # a second object: "broadcasts the program Good Morning [America]"
         if self.of_a_name(h):
             raise _Skip  # "the Battle of [Bạch Đằng]": "... at the Battle of?"
+        if sum(self.label(k) in SUBJ for k in self.kids.get(pred, ())) > 1:
+            # two subjects: a fronted apposition read as a second one ("The British
+            # Superintendent ..., Johnson was known to the Iroquois as Warraghiggey")
+            raise _Skip
         clause = clause_at(self.tree, self.tags, pred)
         if self._reduced_passive(clause.main_verb):
             raise _Skip
