@@ -140,6 +140,16 @@ def test_titles_of_office_make_people() -> None:
     assert find(facts, FactType.PERSON, "Ortega").subtype == "commissioner"
 
 
+def test_a_title_that_is_a_common_word_needs_a_name_after_it() -> None:
+    text = (
+        "The parliament met in the General Assembly Hall for five years. "
+        "General Motors built tanks for General Patton."
+    )
+    facts = extract_facts(build_document(text, language="en"))
+    people = {f.text for f in facts if f.type is FactType.PERSON}
+    assert "Patton" in people and not {"Assembly Hall", "Motors"} & people, people
+
+
 def test_decades_are_dates_and_ages_are_no_durations() -> None:
     text = (
         "The railway reached the town in the 1850s. The mill closed in the 1920s. "

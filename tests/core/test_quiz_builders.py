@@ -180,6 +180,24 @@ def test_a_term_opening_its_sentence_is_no_name_beside_one():
     assert "Analyses" not in lower and "States" not in lower, lower
 
 
+def test_a_role_gets_roles_as_options():
+    text = (
+        "The Presiding Officer chairs the sessions. The Finance Minister spoke first. "
+        "The Chief Secretary left. The building opened after the First World War. "
+        "It stands on the Royal Mile."
+    )
+    specs = [
+        ("Presiding Officer", FactType.TERM, "officer", ()),
+        ("Finance Minister", FactType.TERM, "minister", ()),
+        ("Chief Secretary", FactType.TERM, "secretary", ()),
+        ("First World War", FactType.TERM, "war", ()),
+        ("Royal Mile", FactType.TERM, "mile", ()),
+    ]
+    chosen = _options(text, specs)
+    assert {"Finance Minister", "Chief Secretary"} <= set(chosen), chosen
+    assert not {"First World War", "Royal Mile"} & set(chosen), chosen
+
+
 def test_the_answer_in_the_singular_is_no_option():
     text = "Luther's hymns were sung in every town. The hymn was printed. A title was chosen."
     chosen = _options(text, [(t, FactType.TERM, "", ()) for t in ("hymns", "hymn", "title")])

@@ -122,6 +122,11 @@ def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
     return runs
 
 
+# Titles that are common words too ("General Motors", "Father Christmas"): a person only when a
+# name word (not an English word) follows.
+_COMMON_TITLES = frozenset({"general", "father", "sister", "lady", "lord", "cardinal", "coach"})
+
+
 def _title_words(tokens: Sequence[Token], first: int, last: int) -> int:
     """How many leading tokens of the run are a title ("Prime Minister", "Mr.")."""
     k = first
@@ -184,6 +189,12 @@ def find_entities(tokens: Sequence[Token], tags: Sequence[str]) -> list[Entity]:
     entities: list[Entity] = []
     for first, last in name_runs(tokens, tags):
         skip = _title_words(tokens, first, last)
+        if (
+            skip
+            and tokens[first].norm.lower() in _COMMON_TITLES
+            and not any(name_word(t.norm) for t in tokens[first + skip : last])
+        ):
+            skip = 0  # "General Assembly Hall", "General Motors": no general's name follows
         words = [t.norm for t in tokens[first + skip : last]]
         if skip:
             title_words = [t.text for t in tokens[first : first + skip]]

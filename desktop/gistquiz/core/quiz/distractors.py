@@ -20,6 +20,7 @@ from datetime import date
 from ..facts.model import Fact, FactType
 from ..facts.quantities import QUANTITY_PREFIXES
 from ..nlp.entities import name_word
+from ..nlp.gazetteer import PERSON_TITLES
 from . import gazetteer
 from .text import (
     DAYS,
@@ -34,6 +35,7 @@ from .text import (
 from .text import (
     NUMBER_WORD_RE as _NUMBER_WORD_RE,
 )
+from .wh_lexicon import HUMAN_NOUNS
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)$")
@@ -148,8 +150,13 @@ def choose(
     # numbers and dates) perturbations; names of the same coarse type but another fine type
     # only where fine types are loose (people, terms): "People's Daily" is no court.
     tiers = [_balanced(same, answer, rng), _balanced(pool, answer, rng), perturbations(fact, rng)]
-    if fact.type in (FactType.PERSON, FactType.TERM):
+    if fact.type is FactType.PERSON:
         tiers.append(_balanced(related, answer, rng))
+    elif fact.type is FactType.TERM:
+        # a role among roles, a thing among things: "First World War" is no option beside
+        # "Presiding Officer"
+        human = _names_people(answer)
+        tiers.append(_balanced([r for r in related if _names_people(r) == human], answer, rng))
     for tier in tiers:
         for candidate in tier:
             if accept(candidate):
@@ -169,6 +176,12 @@ def _acronym_in_parentheses(name: str) -> bool:
 
 
 _PLAIN_NUMBER = re.compile(r"^[$€£]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+def _names_people(term: str) -> bool:
+    """Whether a term's head word names people ("Presiding Officer", "farmers")."""
+    head = _singular(normalize(term)).rpartition(" ")[2]
+    return head in HUMAN_NOUNS or head in PERSON_TITLES or head.endswith(("ist", "ian"))
 
 
 def _singular(norm: str) -> str:
