@@ -150,6 +150,22 @@ def test_a_title_that_is_a_common_word_needs_a_name_after_it() -> None:
     assert "Patton" in people and not {"Assembly Hall", "Motors"} & people, people
 
 
+def test_a_year_before_a_noun_a_range_and_a_title_are_no_counts() -> None:
+    text = (
+        "A portion of the turf collapsed earlier in the 2015 season. "
+        "It was not until the 1965–66 season that color took over. "
+        "Patrick Troughton returned in 1985's The Two Doctors with Colin Baker. "
+        "The army had 1500 soldiers and two ships. Sea levels rose by 9–88 cm."
+    )
+    facts = extract_facts(build_document(text, language="en"))
+    kinds = {f.text: f.type for f in facts}
+    assert kinds.get("2015") is FactType.DATE and "2015 season" not in kinds, kinds
+    assert not any("66" in t and "1965" not in t for t in kinds), kinds
+    assert not any("Two" in t and kinds[t] is FactType.NUMBER for t in kinds), kinds
+    assert kinds.get("1500 soldiers") is FactType.NUMBER and kinds.get("two ships"), kinds
+    assert kinds.get("9–88 cm") is FactType.NUMBER and "9" not in kinds, kinds  # one range
+
+
 def test_decades_are_dates_and_ages_are_no_durations() -> None:
     text = (
         "The railway reached the town in the 1850s. The mill closed in the 1920s. "

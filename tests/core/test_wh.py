@@ -433,6 +433,15 @@ NO_WH = {
         FactType.TERM,
         "",
     ),
+    # was "When had the Soviet Union installed –20?"
+    "one end of a range": (
+        "After World War II, the Soviet Union installed socialist regimes modeled on those it "
+        "had installed in 1919–20 in the old Tsarist Empire in areas its forces occupied in "
+        "Eastern Europe.",
+        "1919",
+        FactType.DATE,
+        "year",
+    ),
 }
 
 

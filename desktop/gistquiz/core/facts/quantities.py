@@ -141,7 +141,14 @@ def dates(s: SentenceAnalysis) -> list[Span]:
             last, subtype = k + 1, "day"
         elif low in DATE_MODIFIERS and _low(s, k + 1) in DATE_NOUNS and s.tags[k] != "IN":
             last, subtype = k + 2, "relative"
-        elif s.tags[k] == "CD" and _YEAR.match(s.tokens[k].norm) and not _counts_noun(s, k):
+        elif (
+            s.tags[k] == "CD"
+            and _YEAR.match(s.tokens[k].norm)
+            and (
+                not _counts_noun(s, k) or (s.tags[k + 1] == "NN" and s.lemmas[k + 1] in TIME_UNITS)
+            )
+        ):
+            # a year before a singular unit of time dates it ("the 2015 season" is no duration)
             last, subtype = k + 1, "year"
         elif _DECADE.match(s.tokens[k].norm):  # "the 1970s" (tagged a plural noun as often)
             last, subtype = k + 1, "decade"
@@ -192,6 +199,16 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
             k += 1  # "5.3 billion", "two million"
         head = head_of.get(k, -1)
         before = s.tokens[first - 1].norm if first > 0 else ""
+        word, following = s.tokens[first].text, s.tokens[k + 1].text if k + 1 < n else ""
+        if first > 0 and word[:1].isupper() and word.isalpha() and following[:1].isupper():
+            k += 1  # a number word inside a title ("1985's The Two Doctors"): no count
+            continue
+        range_start = -1
+        if before in ("–", "-", "—") and first > 1 and s.tags[first - 2] == "CD":
+            if _YEAR.match(s.tokens[first - 2].norm):
+                k += 1  # the end of a range of years ("the 1965–66 season"): no count
+                continue
+            range_start = first - 2  # "9–88 cm": the range is the quantity
         if len(before) == 1 and before.isupper():
             k += 1  # "O 2", "Z 3": a formula's subscript or a model's number, not a count
             continue
@@ -205,6 +222,10 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
             last, unit = k + 2, "percent"
         else:
             last, unit = k + 1, ""
+        if range_start >= 0:
+            if found and found[-1][1].first == range_start:
+                found.pop()  # "9" alone was taken before its range was seen
+            first = range_start
         first = _extend_prefix(s, first)
         if first > 0 and s.tokens[first - 1].norm in ("$", "€", "£"):
             first -= 1

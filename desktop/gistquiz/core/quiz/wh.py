@@ -162,6 +162,8 @@ class _Builder(WhPhrases):
         inside = [i for i in range(a, b) if not a <= heads[i] < b and self.label(i) != "punct"]
         if len(inside) != 1 or self.tags[inside[0]] in VERB_TAGS:
             raise _Skip
+        if self.in_range():
+            raise _Skip  # "installed in [1919]–20": "When had the Soviet Union installed –20?"
         h = self.titled_name(inside[0])
         if (a > 0 and self.words[a - 1] in ("(", "-LRB-")) or self.label(h) == "appos":
             raise _Skip  # a parenthetical is no place for a question
@@ -438,6 +440,14 @@ class _Builder(WhPhrases):
         """The answer completes a name through "of": "Battle of [Bạch Đằng]", "Planet of
         [Giants]" -- moving it out would leave half a name behind."""
         return self.of_a_noun(h) and self.tags[self.tree.heads[h]] in ("NNP", "NNPS")
+
+    def in_range(self) -> bool:
+        """The answer is one end of a range ("1919–20", "pages 10-12")."""
+        dashes = ("–", "-", "—")
+        a, b, n = self.a, self.b, len(self.words)
+        after = b + 1 < n and self.words[b] in dashes and self.tags[b + 1] == "CD"
+        before = a > 1 and self.words[a - 1] in dashes and self.tags[a - 2] == "CD"
+        return after or before
 
     def of_a_noun(self, h: int) -> bool:
         """The answer hangs from a noun by "of" ("the record of [French claims]")."""
