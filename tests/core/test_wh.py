@@ -442,6 +442,30 @@ NO_WH = {
         FactType.DATE,
         "year",
     ),
+    # was "What is or not plead guilty?": the parse gave the verb "plead" a copula
+    "a verb with a copula": (
+        "An important decision for civil disobedients is whether or not to plead guilty.",
+        "important decision",
+        FactType.TERM,
+        "",
+    ),
+    # was "What is while the preparation of the assessment reports?": "reports" a verb
+    # holding the subject's place, with a subject of its own
+    "a verb subject with a subject": (
+        "While the preparation of the assessment reports is a major IPCC function, it also "
+        "supports other activities, such as the Data Distribution Centre.",
+        "major IPCC function",
+        FactType.TERM,
+        "",
+    ),
+    # was "What is the life not a place?" (answer "justice resides", a clause)
+    "a relative clause for a noun": (
+        "We will commit sins while we are here, for this life is not a place where justice "
+        "resides.",
+        "justice resides",
+        FactType.TERM,
+        "",
+    ),
 }
 
 

@@ -136,7 +136,15 @@ class _Builder(WhPhrases):
         phrase's relation ("A citadel [was built]/nsubj:pass and ... were taken over"), the
         greedy parser's way of giving up on a clause; or an adjective in front of a noun taken
         for the verb's adverb ("[aggressive]/advmod American policies would not harm ..."),
-        which the question would move away from its noun ("... not harm aggressive?")."""
+        which the question would move away from its noun ("... not harm aggressive?"); or
+        a verb with a copula or a verb subject with its own subject ("whether or not to
+        [plead]/cop:is guilty", "the preparation of the assessment [reports]/nsubj is ...")."""
+        for k, lab in enumerate(self.tree.labels):
+            if self.tags[k] not in VERB_TAGS:
+                continue
+            kid_labels = {self.label(c) for c in self.kids.get(k, ())}
+            if "cop" in kid_labels or (lab in SUBJ and kid_labels & SUBJ):
+                return True
         return any(
             lab in NOMINAL_RELATIONS
             and self.tags[k] in VERB_TAGS
@@ -192,6 +200,7 @@ class _Builder(WhPhrases):
             "fixed",
             "goeswith",
             "nmod:poss",  # a possessor cannot move: "Beijing's economy"
+            "acl:relcl",  # a clause taken for a noun ("a place where [justice resides]")
         ):
             raise _Skip
         if (
