@@ -505,3 +505,11 @@ def test_two_subjects_elsewhere_in_the_sentence_leave_this_clause_alone():
         "parliament, although Labour leader Iain Gray retained East Lothian by 151 votes."
     )
     assert stems(ask(text, "Labour", FactType.ORG)) == ["What did the SNP take 16 seats from?"]
+
+
+def test_a_duration_before_a_plural_noun_asks_how_long_were_and_keeps_the_noun_whole():
+    # was "How long was the editions of the show?" (answer "one-hour weekend")
+    text = "The network also aired one-hour weekend editions of the show in 1990."
+    (candidate,) = ask(text, "one-hour weekend editions", FactType.DURATION)
+    assert candidate.stem == "How long were the weekend editions of the show?"
+    assert candidate.answer == "one-hour"

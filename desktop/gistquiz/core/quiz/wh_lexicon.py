@@ -86,6 +86,7 @@ DURATION_UNITS = frozenset(
     """second seconds minute minutes hour hours day days week weeks month months year years
 decade decades century centuries""".split()  # noqa: SIM905
 )
+DURATION_UNITS_SINGULAR = frozenset(u for u in DURATION_UNITS if not u.endswith("s"))
 # "ten years later", "two days before": a duration that places an event in time -- asked
 # "how long" it makes a wrong question ("How long did the couple leave ... later?")
 TIME_POINT_WORDS = frozenset({"later", "earlier", "ago", "before", "after", "afterwards", "on"})

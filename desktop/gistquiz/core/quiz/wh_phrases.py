@@ -9,6 +9,7 @@ import re
 from ..nlp.clauses import SentenceParse
 from .wh_lexicon import (
     DURATION_UNITS,
+    DURATION_UNITS_SINGULAR,
     HUMAN_NOUNS,
     MEASURE_ADJECTIVES,
     MONTHS,
@@ -80,7 +81,14 @@ class WhPhrases:
         owner = [
             c for c in self.kids.get(h, ()) if self.label(c) in ("det", "nmod:poss") and c < self.a
         ]
-        items: list = ["how long", "was"]
+        # the answer ends at the unit ("one-hour" of "one-hour weekend editions"); the
+        # words between it and the noun stay in the question ("the weekend editions")
+        unit = next(
+            (k for k in range(self.a, h) if self.words[k].lower() in DURATION_UNITS_SINGULAR),
+            h - 1,
+        )
+        plural = self.tags[h] in ("NNS", "NNPS")
+        items: list = ["how long", "were" if plural else "was"]
         for c in owner:
             if self.words[c].lower() in ("a", "an"):
                 items.append("the")
@@ -88,12 +96,12 @@ class WhPhrases:
                 items.extend(sorted(self.sub(c)))
         if not owner:
             items.append("the")
-        items.append(h)
+        items.extend(range(unit + 1, h + 1))
         for c in self.kids.get(h, ()):
             if c > h and self.label(c) == "nmod" and len(self.sub(c)) <= 4:
                 items.extend(sorted(self.sub(c)))
         self.quality -= 0.05
-        return self.realise(items), (self.a, h), "how long", self.quality
+        return self.realise(items), (self.a, unit + 1), "how long", self.quality
 
     # -- pieces -------------------------------------------------------------------------
     def wh_phrase(
