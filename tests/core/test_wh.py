@@ -466,6 +466,13 @@ NO_WH = {
         FactType.TERM,
         "",
     ),
+    # was "What does the year average 81% of?"
+    "out of an amount by of": (
+        "However, the year averages 81% of possible sunshine, for a total of 3550 hours.",
+        "possible sunshine",
+        FactType.TERM,
+        "",
+    ),
 }
 
 
@@ -513,3 +520,10 @@ def test_a_duration_before_a_plural_noun_asks_how_long_were_and_keeps_the_noun_w
     (candidate,) = ask(text, "one-hour weekend editions", FactType.DURATION)
     assert candidate.stem == "How long were the weekend editions of the show?"
     assert candidate.answer == "one-hour"
+
+
+def test_of_strands_out_of_an_indefinite_noun_phrase():
+    text = "Any knot can be uniquely expressed as a connected sum of prime knots."
+    assert stems(ask(text, "prime knots", FactType.TERM)) == [
+        "What can any knot be uniquely expressed as a connected sum of?"
+    ]

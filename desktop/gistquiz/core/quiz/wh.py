@@ -92,6 +92,7 @@ def questions_for_span(
     return [WhCandidate(stem, answer, start, end, sentence, wh, round(quality, 3))]
 
 
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 TIME_WORDS = DATE_NOUNS | MONTHS | RELATIVE_DAYS | TIME_UNITS | WEEKDAYS
 APPEND_FRONTED = True  # fronted time/place adjuncts go to the end of the question, shortened
 
@@ -248,8 +249,10 @@ class _Builder(WhPhrases):
             # an adverb stands for a whole phrase, not for the noun inside one: "at the end of
             # [1953]" asked "When did Walt Disney contact Goldenson at the end for ABC?"
             raise _Skip
-        if dep != h and self.of_a_noun(h):
-            # "of" strands badly out of a noun phrase: "What had Céloron limited the record of?"
+        if dep != h and self.of_a_noun(h) and self.definite(self.tree.heads[h]):
+            # "of" strands badly out of a definite noun phrase or an amount: "What had Céloron
+            # limited the record of?", "What does the year average 81% of?" (not out of an
+            # indefinite one: "What can any knot be expressed as a connected sum of?")
             raise _Skip
         moved -= self.particles(moved)
         fronted = self.fronted(pred, subj, moved)
@@ -468,6 +471,19 @@ class _Builder(WhPhrases):
             and any(
                 self.label(c) == "case" and self.words[c].lower() == "of" and c < self.a
                 for c in self.sub(h)
+            )
+        )
+
+    def definite(self, noun: int) -> bool:
+        """A noun phrase with "the"/"this"/a possessor, or an amount ("81%", "two types")."""
+        kids = self.kids.get(noun, ())
+        return (
+            self.tags[noun] == "CD"
+            or self.words[noun] == "%"
+            or any(
+                (self.label(c) == "det" and self.words[c].lower() in DEFINITE)
+                or self.label(c) in ("nmod:poss", "nummod")
+                for c in kids
             )
         )
 
