@@ -527,3 +527,13 @@ def test_of_strands_out_of_an_indefinite_noun_phrase():
     assert stems(ask(text, "prime knots", FactType.TERM)) == [
         "What can any knot be uniquely expressed as a connected sum of?"
     ]
+
+
+def test_a_name_the_dash_split_into_two_subjects_is_still_asked():
+    text = (
+        "In early 2009, Disney–ABC Television Group merged ABC Entertainment and ABC Studios "
+        "into a new division."
+    )
+    assert stems(ask(text, "2009", FactType.DATE, "year")) == [
+        "When did Disney–ABC Television Group merge ABC Entertainment and ABC Studios?"
+    ]

@@ -236,9 +236,11 @@ class _Builder(WhPhrases):
             raise _Skip  # a second object: "broadcasts the program Good Morning [America]"
         if self.of_a_name(h):
             raise _Skip  # "the Battle of [Bạch Đằng]": "... at the Battle of?"
-        if sum(self.label(k) in SUBJ for k in self.kids.get(pred, ())) > 1:
-            # two subjects: a fronted apposition read as a second one ("The British
-            # Superintendent ..., Johnson was known to the Iroquois as Warraghiggey")
+        subjects = [k for k in self.kids.get(pred, ()) if self.label(k) in SUBJ]
+        if len(subjects) > 1 and "," in self.words[max(self.sub(subjects[0])) : subjects[-1]]:
+            # two subjects apart: a fronted apposition read as a second one ("The British
+            # Superintendent ..., Johnson was known to the Iroquois as Warraghiggey"; not a
+            # name the dash split, "Disney–ABC Television Group merged ...")
             raise _Skip
         clause = clause_at(self.tree, self.tags, pred)
         if self._reduced_passive(clause.main_verb):
