@@ -204,9 +204,9 @@ def test_the_tail_of_a_split_place_name_is_no_antecedent():
 
 
 def test_a_coordinated_copular_predicate_stays_whole():
-    text = "The two finalists were Sun Life Stadium and Levi's Stadium."
-    out = ask(text, "two finalists", FactType.NUMBER, "finalists")
-    assert stems(out) == ["How many finalists were Sun Life Stadium and Levi's Stadium?"]
+    text = "The finalists were Sun Life Stadium and Levi's Stadium."
+    out = ask(text, "finalists", FactType.TERM)
+    assert stems(out) == ["What were Sun Life Stadium and Levi's Stadium?"]
     # a second clause is still dropped
     out = ask("Ann was a doctor and she lived in Paris.", "Ann", FactType.PERSON)
     assert stems(out) == ["Who was a doctor?"]
@@ -473,6 +473,14 @@ NO_WH = {
         FactType.TERM,
         "",
     ),
+    # was "How many finalists were Sun Life Stadium and Levi's Stadium?"
+    "a count equated with names": (
+        "The league announced on October 16, 2012, that the two finalists were Sun Life "
+        "Stadium and Levi's Stadium.",
+        "two finalists",
+        FactType.NUMBER,
+        "",
+    ),
 }
 
 
@@ -536,4 +544,11 @@ def test_a_name_the_dash_split_into_two_subjects_is_still_asked():
     )
     assert stems(ask(text, "2009", FactType.DATE, "year")) == [
         "When did Disney–ABC Television Group merge ABC Entertainment and ABC Studios?"
+    ]
+
+
+def test_a_count_equated_with_a_common_noun_is_asked():
+    text = "Five countries are members of the group."
+    assert stems(ask(text, "Five countries", FactType.NUMBER)) == [
+        "How many countries are members of the group?"
     ]

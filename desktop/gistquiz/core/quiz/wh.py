@@ -270,6 +270,16 @@ class _Builder(WhPhrases):
         body = self.trim(body, pred, moved)
         is_subject = clause.subject_head is not None and clause.subject_head in moved
         inside_subject = clause.subject_head is not None and moved & self.sub(clause.subject_head)
+        if (
+            is_subject
+            and wh.startswith("how many")
+            and self.tags[pred] in ("NNP", "NNPS")
+            and any(self.label(c) == "cop" for c in self.kids.get(pred, ()))
+        ):
+            # a count that a copula equates with names: "the two finalists were Sun Life
+            # Stadium and Levi's Stadium" is no "How many finalists were ...?" ("How many
+            # countries are members of the group?" is)
+            raise _Skip
         if inside_subject and not is_subject:
             # the answer sits inside the subject, "Munden, formerly of [Marchwood], denied the
             # offence": no question can move it out ("What did Munden deny ...?")
