@@ -198,6 +198,25 @@ def test_a_role_gets_roles_as_options():
     assert not {"First World War", "Royal Mile"} & set(chosen), chosen
 
 
+def test_an_amount_gets_amounts_of_its_own_kind_and_scale():
+    text = (
+        "The plague reduced the world population to 450 million. Later it was 350 million. "
+        "It killed 30–75% of those infected. Fever rose to 38–41 °C. About 90 ships sailed. "
+        "Europe lost 25 million people."
+    )
+    specs = [
+        ("450 million", FactType.NUMBER, "", ()),
+        ("350 million", FactType.NUMBER, "", ()),
+        ("30–75%", FactType.NUMBER, "%", ()),
+        ("38–41 °C", FactType.NUMBER, "c", ()),
+        ("90", FactType.NUMBER, "", ()),
+        ("25 million people", FactType.NUMBER, "people", ()),
+    ]
+    chosen = _options(text, specs)
+    assert len(chosen) == 3 and "350 million" in chosen, chosen
+    assert all(c.endswith(" million") for c in chosen), chosen
+
+
 def test_the_answer_in_the_singular_is_no_option():
     text = "Luther's hymns were sung in every town. The hymn was printed. A title was chosen."
     chosen = _options(text, [(t, FactType.TERM, "", ()) for t in ("hymns", "hymn", "title")])

@@ -139,6 +139,8 @@ def choose(
             return False  # "31 December" is no option beside the year "1487"
         if answer_bare and not bare_number(candidate):
             return False  # "two-part mini-episode" is no option beside the count "Four"
+        if answer_type == "number" and _scale(candidate) != _scale(answer):
+            return False  # "90" and "three" are no options beside "350–375 million"
         if is_true_substitute(sentence, local_start, local_end, candidate, index):
             return False
         chosen.append(candidate)
@@ -176,6 +178,15 @@ def _acronym_in_parentheses(name: str) -> bool:
 
 
 _PLAIN_NUMBER = re.compile(r"^[$€£]?\d[\d,]*(?:\.\d+)?%?$")
+
+
+_SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _scale(text: str) -> str:
+    """The scale word of an amount ("million" of "450 million"), "" for none."""
+    match = _SCALE.search(text)
+    return match.group(1).lower() if match else ""
 
 
 def _names_people(term: str) -> bool:
@@ -248,7 +259,10 @@ def _from_article(
             first = form.split()[0]
             if first[1:].islower() and not name_word(first):
                 form = form[0].lower() + form[1:]
-        if not fact.subtype or other.subtype == fact.subtype:
+        # a bare amount ("450 million") takes bare amounts: "30–75%" and "38–41 °C" measure
+        # other things; a name without a fine type takes any name of its type
+        measured = fact.type in (FactType.NUMBER, FactType.DURATION)
+        if other.subtype == fact.subtype or (not fact.subtype and not measured):
             same_sub.append(form)
         else:
             same_type.append(form)
