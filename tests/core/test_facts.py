@@ -166,6 +166,13 @@ def test_a_year_before_a_noun_a_range_and_a_title_are_no_counts() -> None:
     assert kinds.get("9–88 cm") is FactType.NUMBER and "9" not in kinds, kinds  # one range
 
 
+def test_a_year_before_1500_after_a_preposition_of_time_is_a_date() -> None:
+    text = "The plague struck China in 1331. The army of 1200 soldiers sailed by 1205."
+    kinds = {f.text: f.type for f in extract_facts(build_document(text, language="en"))}
+    assert kinds.get("1331") is FactType.DATE and kinds.get("1205") is FactType.DATE, kinds
+    assert kinds.get("1200 soldiers") is FactType.NUMBER, kinds
+
+
 def test_decades_are_dates_and_ages_are_no_durations() -> None:
     text = (
         "The railway reached the town in the 1850s. The mill closed in the 1920s. "

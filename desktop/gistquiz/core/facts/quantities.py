@@ -104,6 +104,10 @@ QUANTITY_PREFIXES = (
     ("just",),
 )
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+# Earlier years only where a preposition of time stands before them ("in 1066"; "1200
+# soldiers", "page 1205" stay numbers).
+_OLD_YEAR = re.compile(r"^1[0-4]\d\d$")
+YEAR_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "after", "before", "from"})
 _DECADE = re.compile(r"^(1[0-9]|20)\d0s$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d\d$")
 _NOT_COUNTED = frozenset(["another", "of", "other"])  # "one another", "one of them"
@@ -150,6 +154,13 @@ def dates(s: SentenceAnalysis) -> list[Span]:
         ):
             # a year before a singular unit of time dates it ("the 2015 season" is no duration)
             last, subtype = k + 1, "year"
+        elif (
+            s.tags[k] == "CD"
+            and _OLD_YEAR.match(s.tokens[k].norm)
+            and _low(s, k - 1) in YEAR_PREPOSITIONS
+            and not _counts_noun(s, k)
+        ):
+            last, subtype = k + 1, "year"  # "in 1066", "by 1204": a year before 1500
         elif _DECADE.match(s.tokens[k].norm):  # "the 1970s" (tagged a plural noun as often)
             last, subtype = k + 1, "decade"
         elif (
