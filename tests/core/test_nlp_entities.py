@@ -80,6 +80,14 @@ def test_a_name_opened_by_a_place_is_no_person() -> None:
     assert classify(["Fumio", "Kishida"])[0] == PERSON
 
 
+def test_a_people_or_a_language_is_no_person() -> None:
+    from gistquiz.core.nlp.entities import PERSON, classify
+
+    assert classify(["Norman", "French"])[0] != PERSON
+    assert classify(["Orkney", "Vikings"])[0] != PERSON
+    assert classify(["Roger", "Guiscard"])[0] == PERSON
+
+
 def test_gazetteer() -> None:
     assert place_type("France") == "country"
     assert place_type("Russia") == "country"

@@ -122,6 +122,16 @@ def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
     return runs
 
 
+# Words for a people or a language: a name of two to four unknown words is a person's unless
+# one of them is one of these.
+DEMONYMS = frozenset(
+    """english french german spanish italian portuguese dutch danish swedish norwegian finnish
+    norman normans saxon saxons celtic gaelic latin greek roman romans arab arabic persian
+    turkish russian polish czech hungarian austrian swiss belgian irish scottish welsh british
+    american canadian mexican brazilian chinese japanese korean mongol mongols mongolian
+    indian african egyptian jewish hebrew viking vikings frankish franks""".split()  # noqa: SIM905
+)
+
 # Titles that are common words too ("General Motors", "Father Christmas"): a person only when a
 # name word (not an English word) follows.
 _COMMON_TITLES = frozenset({"general", "father", "sister", "lady", "lord", "cardinal", "coach"})
@@ -180,8 +190,12 @@ def classify(words: Sequence[str]) -> tuple[str, str]:
         return ORG, head
     if len(words) >= 3 and place_type(" ".join(words[:2])):
         return "", ""  # "San Jose Marriott", "New York Times": a place's name opens it
-    if 2 <= len(words) <= 4 and all(name_word(w) for w in words):
-        return PERSON, ""
+    if (
+        2 <= len(words) <= 4
+        and all(name_word(w) for w in words)
+        and not any(w.lower() in DEMONYMS for w in words)
+    ):
+        return PERSON, ""  # not "Norman French", "English Danelaw": a people or a language
     return "", ""
 
 
