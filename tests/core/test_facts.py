@@ -31,6 +31,11 @@ def rank(facts: list[Fact], fact: Fact) -> int:
     return facts.index(fact) + 1
 
 
+def kinds(text: str) -> dict[str, FactType]:
+    """Each fact's text and type, for a text the test writes."""
+    return {f.text: f.type for f in extract_facts(build_document(text, language="en"))}
+
+
 def test_every_fact_slices_back_and_lies_in_its_sentence(sample) -> None:
     doc, facts = sample
     assert facts
@@ -157,20 +162,19 @@ def test_a_year_before_a_noun_a_range_and_a_title_are_no_counts() -> None:
         "Patrick Troughton returned in 1985's The Two Doctors with Colin Baker. "
         "The army had 1500 soldiers and two ships. Sea levels rose by 9–88 cm."
     )
-    facts = extract_facts(build_document(text, language="en"))
-    kinds = {f.text: f.type for f in facts}
-    assert kinds.get("2015") is FactType.DATE and "2015 season" not in kinds, kinds
-    assert not any("66" in t and "1965" not in t for t in kinds), kinds
-    assert not any("Two" in t and kinds[t] is FactType.NUMBER for t in kinds), kinds
-    assert kinds.get("1500 soldiers") is FactType.NUMBER and kinds.get("two ships"), kinds
-    assert kinds.get("9–88 cm") is FactType.NUMBER and "9" not in kinds, kinds  # one range
+    found = kinds(text)
+    assert found.get("2015") is FactType.DATE and "2015 season" not in found, found
+    assert not any("66" in t and "1965" not in t for t in found), found
+    assert not any("Two" in t and found[t] is FactType.NUMBER for t in found), found
+    assert found.get("1500 soldiers") is FactType.NUMBER and found.get("two ships"), found
+    assert found.get("9–88 cm") is FactType.NUMBER and "9" not in found, found  # one range
 
 
 def test_a_year_before_1500_after_a_preposition_of_time_is_a_date() -> None:
     text = "The plague struck China in 1331. The army of 1200 soldiers sailed by 1205."
-    kinds = {f.text: f.type for f in extract_facts(build_document(text, language="en"))}
-    assert kinds.get("1331") is FactType.DATE and kinds.get("1205") is FactType.DATE, kinds
-    assert kinds.get("1200 soldiers") is FactType.NUMBER, kinds
+    found = kinds(text)
+    assert found.get("1331") is FactType.DATE and found.get("1205") is FactType.DATE, found
+    assert found.get("1200 soldiers") is FactType.NUMBER, found
 
 
 def test_decades_are_dates_and_ages_are_no_durations() -> None:

@@ -247,6 +247,9 @@ def _from_article(
     sediment cores show ..." is no name to set beside "Purus Arch"."""
     answer_entity = normalize(fact.entity or fact.text)
     same_sub, same_type, seen = [], [], {answer_entity}
+    # a bare amount ("450 million") takes bare amounts: "30–75%" and "38–41 °C" measure
+    # other things; a name without a fine type takes any name of its type
+    any_subtype = not fact.subtype and fact.type not in (FactType.NUMBER, FactType.DURATION)
     for other in facts:
         if other.type is not fact.type:
             continue
@@ -259,10 +262,7 @@ def _from_article(
             first = form.split()[0]
             if first[1:].islower() and not name_word(first):
                 form = form[0].lower() + form[1:]
-        # a bare amount ("450 million") takes bare amounts: "30–75%" and "38–41 °C" measure
-        # other things; a name without a fine type takes any name of its type
-        measured = fact.type in (FactType.NUMBER, FactType.DURATION)
-        if other.subtype == fact.subtype or (not fact.subtype and not measured):
+        if any_subtype or other.subtype == fact.subtype:
             same_sub.append(form)
         else:
             same_type.append(form)
