@@ -263,3 +263,22 @@ def test_no_word_salad_crashes_and_spans_slice_back(words: list[str]) -> None:
     for f in extract_facts(doc, per_mention=True):
         assert doc.text[f.start : f.end] == f.text
         assert f.type in FactType
+
+
+def test_a_title_of_office_once_decides_a_names_type_over_the_typers_guesses():
+    from gistquiz.core.facts.extract import Mention, resolve
+
+    def mention(kind: FactType, start: int, title: str = "") -> Mention:
+        subtype = "captain" if title else ""
+        return Mention(kind, start, start * 10, start * 10 + 4, subtype, "Ahab", title=title)
+
+    guesses = [mention(FactType.PLACE, n) for n in range(6)]
+    guesses += [mention(FactType.ORG, n) for n in range(6, 9)]
+    mentions = [*guesses, mention(FactType.PERSON, 9, "Captain"), mention(FactType.PERSON, 10)]
+    (group,) = resolve(mentions)  # one entity, as before
+    assert {m.type for m in group} == {FactType.PERSON}  # six places and three orgs outvoted it
+    # without a title the majority still decides
+    (group,) = resolve(
+        [mention(FactType.PLACE, n) for n in range(3)] + [mention(FactType.PERSON, 3)]
+    )
+    assert {m.type for m in group} == {FactType.PLACE}

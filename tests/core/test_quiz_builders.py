@@ -390,3 +390,43 @@ def test_mcq_falls_back_to_a_cloze_stem_that_validates(quiz_input):
                 assert question.stem.endswith("”?")
                 assert problems(doc, question, ctx.index) == []
     assert cloze_stems
+
+
+SPEECH = (
+    "“My dear Miss Eliza, why are you not dancing? Colonel Forster is here tonight, and he "
+    "has twelve officers with him.” Mr. Darcy said nothing to Sir William Lucas."
+)
+
+
+@pytest.mark.parametrize("kind", [Kind.CLOZE, Kind.TF])
+def test_a_speech_over_several_sentences_leaves_no_quote_mark_unpaired(kind):
+    doc = build_document(SPEECH, language="en")
+    specs = [
+        ("Miss Eliza", FactType.PERSON, "person", ()),
+        ("twelve officers", FactType.NUMBER, "officers", ()),
+        ("Colonel Forster", FactType.PERSON, "person", ()),
+        ("Sir William Lucas", FactType.PERSON, "person", ()),
+    ]
+    facts = make_facts(doc, specs)
+    ctx = Context(doc, facts)
+    stems = {f.text: q.stem for f in facts for q in builder_for(kind)(ctx, f)}
+    assert {"Miss Eliza", "twelve officers"} <= set(stems)
+    assert stems["Miss Eliza"].startswith("My dear ")  # was "“My dear _____, why ...?"
+    assert stems["twelve officers"].rstrip(".").endswith("with him")  # was "... with him.”"
+    for stem in stems.values():
+        assert stem.count("“") == stem.count("”")
+    for fact in facts[:2]:
+        for q in builder_for(kind)(ctx, fact):
+            assert not problems(doc, q, ctx.index)
+            assert q.explanation.count("“") == q.explanation.count("”")  # the source shown
+
+
+def test_the_answer_key_quotes_a_quoted_sentence_once():
+    from gistquiz.core.quiz.render import quiz_text
+
+    doc = build_document(SPEECH.replace("? Colonel", "?” said she. “Colonel"), language="en")
+    facts = make_facts(doc, [("Miss Eliza", FactType.PERSON, "person", ())])
+    quiz = build(doc, facts, QuizOptions(count=1, kinds=(Kind.CLOZE,)))
+    key = quiz_text(quiz).split("Answer key", 1)[1]
+    assert "“My dear Miss Eliza, why are you not dancing?”" in key
+    assert "““" not in key and "””" not in key

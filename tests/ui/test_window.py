@@ -481,3 +481,15 @@ def test_delete_an_attempt_after_confirming(qtbot, window, store, sample, monkey
     assert len(store.attempts(sample.id)) == 2
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert len(store.attempts(sample.id)) == 1 and table.topLevelItemCount() == 1
+
+
+def test_feedback_quotes_a_quoted_source_sentence_once():
+    from gistquiz.core.quiz.model import Kind, Question
+    from gistquiz.ui.quiz_view import _source_html
+
+    def source(sentence: str) -> str:
+        question = Question("q", Kind.CLOZE, "_____", "Eliza", explanation=sentence)
+        return _source_html("Source:", question)
+
+    assert source("“My dear Eliza, why?”").endswith("“My dear <b><u>Eliza</u></b>, why?”")
+    assert source("He met Eliza.").endswith("“He met <b><u>Eliza</u></b>.”")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.quiz.model import Kind, Question
+from ..core.quiz.text import quote_marks
 from . import theme
 from .history_view import result_item, review_list
 from .presenters import Marked, Phase, QuizSession
@@ -346,4 +347,5 @@ def _source_html(caption: str, question: Question) -> str:
         body = (
             _esc(sentence[:a]) + f"<b><u>{_esc(answer)}</u></b>" + _esc(sentence[a + len(answer) :])
         )
-    return f"<i>{_esc(caption)}</i> “{body}”"
+    opening, closing = quote_marks(sentence)
+    return f"<i>{_esc(caption)}</i> {opening}{body}{closing}"

@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..facts.model import Fact, FactType
 from .model import BLANK, Difficulty, Kind, Question
 from .registry import Context, register
+from .text import paired_quotes
 from .validate import TF_OPTIONS
 
 log = logging.getLogger("gistquiz.core.quiz")
@@ -90,7 +91,7 @@ def _question(ctx: Context, kind: Kind, fact: Fact, **fields) -> Question:
         sentence=fact.sentence,
         answer_start=fact.start,
         answer_end=fact.end,
-        explanation=ctx.doc.clean_sentence(fact.sentence),
+        explanation=paired_quotes(ctx.doc.clean_sentence(fact.sentence)),
         fact_type=fact.type.value,
         difficulty=_difficulty(kind, fact),
     )

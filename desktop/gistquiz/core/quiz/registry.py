@@ -17,6 +17,7 @@ from ..document import Document
 from ..facts.model import Fact
 from .distractors import ArticleIndex
 from .model import Kind, Question
+from .text import paired_quotes_around
 
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -50,7 +51,7 @@ class Context:
         a, b = fact.start - sentence.start, fact.end - sentence.start
         before = _SPACE_RUN.sub(" ", raw[:a]).lstrip()
         after = _SPACE_RUN.sub(" ", raw[b:]).rstrip()
-        return before, raw[a:b], after
+        return paired_quotes_around(before, raw[a:b], after)
 
     def distractors(self, fact: Fact) -> list[str]:
         """Three safe distractors for ``fact`` (cached: MCQ and false TF items share them)."""

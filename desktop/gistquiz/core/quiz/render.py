@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from .model import KIND_LABELS, Kind, Quiz
+from .text import quote_marks
 
 LETTERS = "ABCD"
 WIDTH = 88
@@ -38,5 +39,6 @@ def quiz_text(quiz: Quiz, *, answer_key: bool = True) -> str:
             also = [a for a in q.accepted if a != q.answer] if q.kind is not Kind.TF else []
             suffix = f"  (also: {', '.join(also)})" if also else ""
             lines.append(f"{number:>2}. {answer}{suffix}")
-            lines += _wrap(f"“{q.explanation}”", "      ")
+            opening, closing = quote_marks(q.explanation)
+            lines += _wrap(f"{opening}{q.explanation}{closing}", "      ")
     return "\n".join(lines).rstrip() + "\n"

@@ -322,3 +322,45 @@ def types_compatible(first: str, second: str) -> bool:
     if first == second:
         return True
     return first in _NAMES and second in _NAMES and "proper" in (first, second)
+
+
+def paired_quotes(text: str) -> str:
+    """``text`` without a quote mark it opens or closes without its pair: a speech that runs
+    over several sentences ("“My dear Miss Eliza, why are you not dancing? Mr. Darcy, ...”")
+    leaves one sentence with an opening mark and another with a closing one, and a stem, a
+    statement or a source sentence shown alone would carry it unpaired."""
+    cut_start, cut_end = _unpaired_ends(text)
+    return text[cut_start : len(text) - cut_end]
+
+
+def paired_quotes_around(before: str, answer: str, after: str) -> tuple[str, str, str]:
+    """``paired_quotes`` of a sentence cut in three around its answer."""
+    cut_start, cut_end = _unpaired_ends(before + answer + after)
+    if cut_start <= len(before):
+        before = before[cut_start:]
+    if cut_end <= len(after):
+        after = after[: len(after) - cut_end]
+    return before, answer, after
+
+
+def _unpaired_ends(text: str) -> tuple[int, int]:
+    """How many characters to drop at the start and at the end of ``text`` (an unpaired
+    quote mark and the space beside it)."""
+    straight_odd = text.count('"') % 2 == 1
+    opened = text.count("“") - text.count("”")  # > 0: more opening marks than closing
+    cut_start = cut_end = 0
+    if (text[:1] == "“" and opened > 0) or (text[:1] == '"' and straight_odd):
+        cut_start = len(text) - len(text[1:].lstrip())
+        straight_odd = False
+    rest = text[cut_start:]
+    if (rest[-1:] == "”" and opened < 0) or (rest[-1:] == '"' and straight_odd):
+        cut_end = len(rest) - len(rest[:-1].rstrip())
+    return cut_start, cut_end
+
+
+def quote_marks(sentence: str) -> tuple[str, str]:
+    """The marks to show a source sentence in: none if it is itself a quotation (“…”, not
+    ““…””)."""
+    if sentence[:1] in ("“", '"') and sentence[-1:] in ("”", '"'):
+        return "", ""
+    return "“", "”"
