@@ -37,13 +37,17 @@ def _check_language() -> str:
     import nltk
 
     from .core import pipeline
-    from .core.language import install_nltk_punkt
+    from .core.language import detect_language, install_nltk_punkt
 
     install_nltk_punkt()
     split = nltk.sent_tokenize("Mr. Xi went home. He slept.")
     _require(split == ["Mr. Xi went home.", "He slept."], f"Punkt split: {split}")
     doc = pipeline.open_sample()
     detail = f"sample: {len(doc.sentences)} sentences"
+    dutch = "De stad heeft meer dan achthonderdduizend inwoners en ligt aan het water."
+    found = detect_language(dutch)  # langdetect's profiles are bundled data files
+    _require(found == "nl", f"language of a Dutch sentence: {found}")
+    detail += f"; Dutch detected as {found}"
     try:
         from .core.nlp.tagger import tag
     except ImportError:

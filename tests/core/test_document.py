@@ -82,6 +82,52 @@ def test_language_is_detected():
     assert build_document(german).language == "de"
 
 
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("北京是中华人民共和国的首都。北京有三千多年的建城史。", "Chinese or Japanese"),
+        ("مرحبا بكم في هذا النص العربي القصير عن مدينة القاهرة.", "Arabic script"),
+        ("서울은 대한민국의 수도이다. 인구는 약 천만 명이다.", "Korean"),
+    ],
+)
+def test_a_script_no_language_uses_is_named_not_read_as_english(text, script):
+    # stop-word detection found no language and called them English: one "sentence", no facts
+    with pytest.raises(UnsupportedLanguage, match=f"written in {script}.*English"):
+        build_document(text)
+    assert build_document(text, language="en").language == "en"  # the user's choice stands
+
+
+LANGUAGE_SAMPLES = {
+    "da": "København er Danmarks hovedstad, og byen har mere end en million indbyggere. "
+    "Den ligger på øen Sjælland, og der er mange gamle huse i byen.",
+    "nl": "Amsterdam is de hoofdstad van Nederland. De stad heeft meer dan achthonderdduizend "
+    "inwoners en ligt aan het IJ. Het Rijksmuseum werd in 1885 geopend.",
+    "fi": "Helsinki on Suomen pääkaupunki, ja siellä asuu yli puoli miljoonaa ihmistä. "
+    "Kaupunki sijaitsee Suomenlahden rannalla, ja se on maan suurin kaupunki.",
+    "no": "Oslo er hovedstaden i Norge, og byen har over seks hundre tusen innbyggere. Den "
+    "ligger innerst i Oslofjorden, og det er mange parker i byen.",
+    "tr": "İstanbul Türkiye'nin en büyük şehridir ve burada on beş milyondan fazla insan "
+    "yaşar. Şehir iki kıtada yer alır ve çok eski bir tarihe sahiptir.",
+    "ru": "Токио — столица Японии.",  # short: by its script
+    "en": "The cat sat on the mat and it was happy.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGE_SAMPLES))
+def test_languages_without_a_stop_word_list_are_detected(code):
+    # by stop words alone: Danish, Dutch and Norwegian were Swedish, Finnish Polish, Turkish
+    # Czech and Russian English (so it got an English quiz)
+    assert build_document(LANGUAGE_SAMPLES[code]).language == code
+
+
+def test_scripts_of_the_languages_and_a_few_foreign_names_are_read():
+    russian = "Токио — столица Японии, и в этом городе живут люди, которые не спят и по ночам."
+    assert build_document(russian).language == "ru"
+    assert build_document("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η πόλη είναι μεγάλη.")
+    english = "The Forbidden City (故宫, Gùgōng) in Beijing (北京) was the palace of emperors."
+    assert build_document(english).language == "en"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400))
 def test_spans_always_slice_back_to_the_sentence(text):

@@ -60,6 +60,14 @@ def test_typed_error_is_shown_in_the_message_bar(qtbot, window, tmp_path):
     assert not window.message.isVisible()
 
 
+def test_a_text_in_a_script_we_cannot_read_is_named_in_the_message_bar(window, tmp_path):
+    path = tmp_path / "beijing.txt"
+    path.write_text("北京是中华人民共和国的首都。北京有三千多年的建城史。", encoding="utf-8")
+    window.controller.open_source(str(path))
+    assert window.message.isVisible()
+    assert "written in Chinese or Japanese" in window.message.text.text()
+
+
 def test_unexpected_error_opens_the_crash_dialog(qtbot, window):
     window.controller.runner.submit("quiz", lambda p, c: {}["missing"], lambda _: None)
     dialogs = window.findChildren(CrashDialog)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .errors import EmptyDocument
-from .language import detect_language, resolve_language, sentence_tokenizer
+from .language import check_script, detect_language, resolve_language, sentence_tokenizer
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACE_RUN = re.compile(r"\s+")
@@ -164,6 +164,8 @@ def build_document(
     """
     if not text or not text.strip():
         raise EmptyDocument("The document is empty: there is no text to summarize.")
+    if not language:
+        check_script(text)
     code = resolve_language(language) if language else detect_language(text)
     heading_starts = {a for a, _ in headings}
     paragraphs: list[Paragraph] = []
