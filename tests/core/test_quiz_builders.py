@@ -198,6 +198,24 @@ def test_a_role_gets_roles_as_options():
     assert not {"First World War", "Royal Mile"} & set(chosen), chosen
 
 
+def test_a_thing_gets_no_person_named_at_the_end_of_a_term():
+    text = (
+        "The Scottish Parliament makes laws. The British Parliament sits in London. The "
+        "building was led by Design Principal Tony Kettle. The Constitutional Convention met. "
+        "The Jordan River floods."
+    )
+    specs = [
+        ("Scottish Parliament", FactType.TERM, "parliament", ()),
+        ("British Parliament", FactType.TERM, "parliament", ()),
+        ("Design Principal Tony Kettle", FactType.TERM, "kettle", ()),
+        ("Constitutional Convention", FactType.TERM, "convention", ()),
+        ("Jordan River", FactType.TERM, "river", ()),
+    ]
+    chosen = _options(text, specs)
+    assert "Design Principal Tony Kettle" not in chosen, chosen  # was an option
+    assert "British Parliament" in chosen, chosen
+
+
 def test_an_amount_gets_amounts_of_its_own_kind_and_scale():
     text = (
         "The plague reduced the world population to 450 million. Later it was 350 million. "
@@ -215,6 +233,22 @@ def test_an_amount_gets_amounts_of_its_own_kind_and_scale():
     chosen = _options(text, specs)
     assert len(chosen) == 3 and "350 million" in chosen, chosen
     assert all(c.endswith(" million") for c in chosen), chosen
+
+
+def test_a_bare_amount_gets_amounts_of_its_size():
+    text = (
+        "By the early 1980s the population was less than 200,000. The index fell to 0.52. "
+        "About 150,000 people lived in the towns. Later 90,000 remained."
+    )
+    specs = [
+        ("less than 200,000", FactType.NUMBER, "", ()),
+        ("0.52", FactType.NUMBER, "", ()),
+        ("150,000", FactType.NUMBER, "", ()),
+        ("90,000", FactType.NUMBER, "", ()),
+    ]
+    chosen = _options(text, specs)
+    assert "0.52" not in chosen, chosen  # was the false statement "... it was 0.52"
+    assert {"150,000", "90,000"} <= set(chosen), chosen
 
 
 def test_the_answer_in_the_singular_is_no_option():

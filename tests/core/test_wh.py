@@ -144,6 +144,10 @@ def test_a_duration_that_dates_an_event_is_not_asked_how_long():
     )
     out = ask("The siege lasted ten years.", "ten years", FactType.DURATION)
     assert stems(out) == ["How long did the siege last?"]
+    # the period an event fell in: was "How long did the accumulating water break through ...?"
+    text = "Within the last 5–10 million years, the water broke through the Purus Arch."
+    out = ask(text, "5–10 million years", FactType.DURATION)
+    assert not any(s.startswith("How long") for s in stems(out))
 
 
 def test_pronoun_subject_resolves_to_the_named_antecedent():

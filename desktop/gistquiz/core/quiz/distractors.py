@@ -20,7 +20,7 @@ from datetime import date
 from ..facts.model import Fact, FactType
 from ..facts.quantities import QUANTITY_PREFIXES
 from ..nlp.entities import name_word
-from ..nlp.gazetteer import PERSON_TITLES
+from ..nlp.gazetteer import ORG_HEADS, PERSON_TITLES, PLACE_HEADS, given_names
 from . import gazetteer
 from .text import (
     DAYS,
@@ -141,6 +141,8 @@ def choose(
             return False  # "two-part mini-episode" is no option beside the count "Four"
         if answer_type == "number" and _scale(candidate) != _scale(answer):
             return False  # "90" and "three" are no options beside "350–375 million"
+        if answer_bare and _far_apart(candidate, answer):
+            return False  # "0.52" is no option beside "less than 200,000"
         if is_true_substitute(sentence, local_start, local_end, candidate, index):
             return False
         chosen.append(candidate)
@@ -189,10 +191,46 @@ def _scale(text: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+_SCALE_VALUES = {"": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+MAX_MAGNITUDE_RATIO = 100.0  # a bare amount's options stay within this factor of it
+
+
+def _value(text: str) -> float | None:
+    """The size of an amount ("200,000" 2e5, "1.5 million" 1.5e6, "three" 3), None if it
+    names no number."""
+    digits = _DIGITS.search(text)
+    if digits:
+        value = float(digits.group().replace(",", ""))
+    else:
+        words = [word_to_int(w) for w in re.findall(r"[A-Za-z]+", text)]
+        value = next((float(w) for w in words if w is not None), None)
+        if value is None:
+            return None
+    return value * _SCALE_VALUES[_scale(text)]
+
+
+def _far_apart(first: str, second: str) -> bool:
+    """Two amounts of very different size: "0.52" is no option beside "less than 200,000"."""
+    a, b = _value(first), _value(second)
+    if not a or not b:  # no number, or none at all: nothing to compare
+        return False
+    return max(a, b) / min(a, b) > MAX_MAGNITUDE_RATIO
+
+
 def _names_people(term: str) -> bool:
-    """Whether a term's head word names people ("Presiding Officer", "farmers")."""
+    """Whether a term's head word names people ("Presiding Officer", "farmers"), or it ends
+    in a person's name ("Design Principal Tony Kettle", not "Jordan River")."""
     head = _singular(normalize(term)).rpartition(" ")[2]
-    return head in HUMAN_NOUNS or head in PERSON_TITLES or head.endswith(("ist", "ian"))
+    if head in HUMAN_NOUNS or head in PERSON_TITLES or head.endswith(("ist", "ian")):
+        return True
+    words = term.split()
+    return (
+        len(words) >= 3
+        and words[-2].lower() in given_names()
+        and all(w[:1].isupper() for w in words[-2:])
+        and words[-1].lower() not in PLACE_HEADS
+        and words[-1].lower() not in ORG_HEADS
+    )
 
 
 def _singular(norm: str) -> str:

@@ -90,6 +90,9 @@ DURATION_UNITS_SINGULAR = frozenset(u for u in DURATION_UNITS if not u.endswith(
 # "ten years later", "two days before": a duration that places an event in time -- asked
 # "how long" it makes a wrong question ("How long did the couple leave ... later?")
 TIME_POINT_WORDS = frozenset({"later", "earlier", "ago", "before", "after", "afterwards", "on"})
+# "the last ten years", "the first three days": the period something happened in, which
+# "How long did the water break through the arch?" misreads as the length of the event
+TIME_FRAME_WORDS = frozenset({"last", "past", "next", "first", "final", "previous", "coming"})
 # common nouns for people: "Who left for the Far East?" (not "What left ...?")
 HUMAN_NOUNS = frozenset(
     """person people man men woman women child children boy boys girl girls couple family

@@ -17,6 +17,7 @@ from .wh_lexicon import (
     NP_INTERNAL,
     PERSON_TITLES,
     PLACE_PREPS,
+    TIME_FRAME_WORDS,
     TIME_POINT_WORDS,
 )
 
@@ -145,6 +146,8 @@ class WhPhrases:
                 around = [self.tree.heads[h], *self.kids.get(h, ())]
                 if any(k >= 0 and self.words[k].lower() in TIME_POINT_WORDS for k in around):
                     raise _Skip  # "ten years later" says when, not how long
+                if any(self.words[k].lower() in TIME_FRAME_WORDS for k in self.kids.get(h, ())):
+                    raise _Skip  # "within the last 5-10 million years": a period, not a length
                 old = self.tree.heads[h]
                 if self.words[old].lower() == "old":
                     # an age, "41 years old": "How old was Luther?", not "How long was Luther
