@@ -596,17 +596,37 @@ class _Builder(WhPhrases):
         return [third if k == finite else k for k in body]
 
     # -- surface ------------------------------------------------------------------------
+    def _kept_commas(self, items: list) -> set[int]:
+        """Positions in ``items`` of the commas that stay: a comma survives between the two
+        words it stood between, and so does the one closing a phrase a kept comma opened,
+        though the word after it changed ("What did Aken, adopted by Lupe Mayorga, grow up
+        in?": "grew" became "grow", and the closing comma went)."""
+
+        def comma(n: int) -> bool:
+            return isinstance(items[n], int) and self.tags[items[n]] == ","
+
+        def after_its_word(n: int) -> bool:
+            return 0 < n < len(items) - 1 and items[n - 1] == items[n] - 1
+
+        kept = {n for n in range(len(items)) if comma(n) and after_its_word(n)}
+        kept = {n for n in kept if items[n + 1] == items[n] + 1}
+        for n in range(len(items)):
+            if n in kept or not comma(n) or not after_its_word(n):
+                continue
+            j = n - 1  # back over the phrase's words, all in their places
+            while j > 0 and items[j - 1] == items[j] - 1 and not comma(j - 1):
+                j -= 1
+            if j - 1 in kept and items[j - 1] == items[j] - 1:
+                kept.add(n)
+        return kept
+
     def realise(self, items: list) -> str:
         first = 0
-        # a comma survives only between the two words it stood between
+        kept = self._kept_commas(items)
         items = [
             k
             for n, k in enumerate(items)
-            if not (
-                isinstance(k, int)
-                and self.tags[k] == ","
-                and not (0 < n < len(items) - 1 and items[n - 1] == k - 1 and items[n + 1] == k + 1)
-            )
+            if n in kept or not (isinstance(k, int) and self.tags[k] == ",")
         ]
         out: list[str] = []
         prev = None
