@@ -464,3 +464,32 @@ def test_the_answer_key_quotes_a_quoted_sentence_once():
     key = quiz_text(quiz).split("Answer key", 1)[1]
     assert "“My dear Miss Eliza, why are you not dancing?”" in key
     assert "““" not in key and "””" not in key
+
+
+def test_a_true_statement_stays_grounded_where_a_stock_splitter_cuts_its_sentence():
+    from gistquiz.core.language import stock_sentences
+    from gistquiz.core.quiz.text import token_f1
+
+    text = (
+        "Cultural imperialism is when a country's influence is felt in social and cultural "
+        "circles, i.e. its soft power, such that it changes the worldview of Spain. "
+        "The Roman Empire exposed local elites in Gaul to Roman culture."
+    )
+    doc = build_document(text, language="en")
+    specs = [
+        ("Spain", FactType.PLACE, "country", ()),
+        ("Gaul", FactType.PLACE, "region", ()),
+        ("Roman Empire", FactType.ORG, "", ()),
+    ]
+    facts = make_facts(doc, specs)
+    statements = []
+    for seed in range(12):
+        ctx = Context(doc, facts, seed)
+        for fact in facts:
+            for q in builder_for(Kind.TF)(ctx, fact):
+                pieces = stock_sentences(doc.clean_sentence(q.sentence), "en")
+                best = max(token_f1(q.stem, piece) for piece in pieces)
+                assert best >= (0.8 if q.correct == 0 else 0.5), q.stem
+                statements.append((q.sentence, q.correct))
+    assert (1, 0) in statements  # the other sentence still gives true statements
+    assert (0, 0) not in statements  # NLTK's Punkt cuts it after "i.e.": no true statement

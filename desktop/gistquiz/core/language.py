@@ -136,6 +136,29 @@ def sentence_tokenizer(code: str) -> nltk_punkt.PunktSentenceTokenizer:
     return nltk_punkt.PunktSentenceTokenizer(punkt_parameters(code))
 
 
+def stock_sentences(text: str, code: str) -> list[str]:
+    """``text`` cut into sentences by NLTK's stock Punkt model, without our extra
+    abbreviations ("i.e.", "e.g.", "U.S.", ...): as other tools (the reference quiz harness
+    among them) read it."""
+    extra = _EXTRA_ABBREVIATIONS.get(language_name(code), set())
+    if not extra or "." not in text.rstrip(" .!?\"”’')"):
+        return [text]
+    return _stock_tokenizer(code).tokenize(text)
+
+
+@functools.cache
+def _stock_tokenizer(code: str) -> nltk_punkt.PunktSentenceTokenizer:
+    from nltk.tokenize import punkt as nltk_punkt
+
+    ours = punkt_parameters(code)
+    params = nltk_punkt.PunktParameters()
+    params.abbrev_types = ours.abbrev_types - _EXTRA_ABBREVIATIONS.get(language_name(code), set())
+    params.collocations = ours.collocations
+    params.sent_starters = ours.sent_starters
+    params.ortho_context = ours.ortho_context
+    return nltk_punkt.PunktSentenceTokenizer(params)
+
+
 _install_lock = threading.Lock()
 _installed = False
 

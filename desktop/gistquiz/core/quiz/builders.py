@@ -13,9 +13,10 @@ import re
 from dataclasses import replace
 
 from ..facts.model import Fact, FactType
+from ..language import stock_sentences
 from .model import BLANK, Difficulty, Kind, Question
 from .registry import Context, register
-from .text import paired_quotes
+from .text import paired_quotes, token_f1
 from .validate import TF_OPTIONS
 
 log = logging.getLogger("gistquiz.core.quiz")
@@ -249,6 +250,22 @@ def statement(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+GROUNDED_F1 = 0.8  # a true statement matches its sentence at least this well (token F1)
+PERTURBED_F1 = 0.5  # a false one stays this close to one
+
+
+def _one_sentence_elsewhere(ctx: Context, stem: str, false: bool) -> bool:
+    """Whether the statement is still one sentence of the text when a stock sentence splitter
+    reads it: NLTK's own Punkt cuts "... cultural circles, i.e. its soft power, such that ..."
+    after "i.e.", and a true statement that matches neither half is not grounded in any
+    sentence to a reader (or a checker) using it."""
+    pieces = stock_sentences(stem, ctx.doc.language)
+    if len(pieces) == 1:
+        return True
+    best = max(token_f1(stem, piece) for piece in pieces)
+    return best >= (PERTURBED_F1 if false else GROUNDED_F1)
+
+
 @register(Kind.TF)
 def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
     if not _usable(ctx, fact) or not _complete(ctx, fact):
@@ -263,6 +280,8 @@ def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
     # Half the time (seeded) a false statement: the fact swapped for a same-type distractor.
     false = bool(distractors) and rng.random() < 0.5
     stem = statement(before + (distractors[0] if false else answer) + after)
+    if not _one_sentence_elsewhere(ctx, stem, false):
+        return []
     return [
         _question(
             ctx,

@@ -93,6 +93,11 @@ TIME_POINT_WORDS = frozenset({"later", "earlier", "ago", "before", "after", "aft
 # "the last ten years", "the first three days": the period something happened in, which
 # "How long did the water break through the arch?" misreads as the length of the event
 TIME_FRAME_WORDS = frozenset({"last", "past", "next", "first", "final", "previous", "coming"})
+# verbs whose subject speaks or thinks: an organisation there is asked "who"
+SPEECH_VERBS = frozenset(
+    """say state claim announce believe think argue decide hope fear expect agree refuse
+promise deny insist suggest admit warn urge feel want""".split()  # noqa: SIM905
+)
 # common nouns for people: "Who left for the Far East?" (not "What left ...?")
 HUMAN_NOUNS = frozenset(
     """person people man men woman women child children boy boys girl girls couple family

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..nlp.clauses import SentenceParse
+from ..nlp.lemmas import lemma
 from .wh_lexicon import (
     DURATION_UNITS,
     DURATION_UNITS_SINGULAR,
@@ -17,6 +18,7 @@ from .wh_lexicon import (
     NP_INTERNAL,
     PERSON_TITLES,
     PLACE_PREPS,
+    SPEECH_VERBS,
     TIME_FRAME_WORDS,
     TIME_POINT_WORDS,
 )
@@ -105,6 +107,17 @@ class WhPhrases:
         return self.realise(items), (self.a, unit + 1), "how long", self.quality
 
     # -- pieces -------------------------------------------------------------------------
+    def _says_or_thinks(self, h: int) -> bool:
+        """The subject of a verb of saying or thinking: "Who believed that many viewers had
+        missed ...?" for the BBC (not "What believed ...?")."""
+        verb = self.tree.heads[h]
+        return (
+            self.label(h) == "nsubj"
+            and verb >= 0
+            and self.tags[verb].startswith("VB")
+            and lemma(self.words[verb].lower(), self.tags[verb]) in SPEECH_VERBS
+        )
+
     def wh_phrase(
         self, h: int, dep: int, predicate: bool = False
     ) -> tuple[str, set[int], tuple[int, int], bool]:
@@ -216,7 +229,7 @@ class WhPhrases:
                     moved |= set(case)
                     return f"{prep} {wh}", moved, answer_span, True
                 return wh, moved, answer_span, True
-            wh = "what"
+            wh = "who" if self._says_or_thinks(h) else "what"
             if ftype == "PROPER":
                 self.quality -= 0.1
         elif head_word in HUMAN_NOUNS and self.tags[h] in ("NN", "NNS"):
