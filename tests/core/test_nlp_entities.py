@@ -114,3 +114,17 @@ def test_the_typer_reads_a_first_name_only_when_capitalised() -> None:
     assert "given" in token_features(tokens, tags, rules, 0)
     assert "given-1" in token_features(tokens, tags, rules, 1)
     assert "given" not in token_features(tokens, tags, rules, 3)
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_name_with_a_middle_initial_stays_whole(use_model: bool) -> None:
+    # the tagger reads "Dwight" as an adjective: the rules lost it ("D. Eisenhower") and the
+    # model kept only "Eisenhower", a place
+    found = entities(
+        "First conceived during Dwight D. Eisenhower's administration, Apollo was later "
+        "dedicated to President John F. Kennedy's goal.",
+        use_model=use_model,
+    )
+    assert found["Dwight D. Eisenhower"][0] == "PERSON", found
+    assert found["John F. Kennedy"][0] == "PERSON", found
+    assert "Eisenhower" not in found and "D. Eisenhower" not in found, found

@@ -87,3 +87,19 @@ def test_a_phrase_cut_out_of_a_dash_joined_word_takes_the_whole_word():
     assert all(doc.text[f.start : f.end] == f.text for f in found)
     years = answer_candidates(doc, [fact("1314")], 10)
     assert [f.text for f in years][:1] == ["1314"]  # a range's end stays a year of its own
+
+
+def test_a_span_inside_a_dash_joined_word_is_no_candidate():
+    text = "K-12 schools grew. Nine follow-on landings were planned. Norman Foster-designed halls."
+    doc = build_document(text, language="en")
+
+    def fact(phrase: str, kind: FactType = FactType.NUMBER) -> Fact:
+        at = text.index(phrase)
+        return Fact(kind, phrase, at, at + len(phrase), 0)
+
+    found = answer_candidates(
+        doc, [fact("12 schools"), fact("Nine follow"), fact("Norman Foster", FactType.PERSON)], 10
+    )
+    texts = [f.text for f in found]
+    assert "12 schools" not in texts and "Nine follow" not in texts, texts  # "K-_____"
+    assert "Norman Foster" in texts, texts  # a name before a lower-case modifier stays

@@ -210,9 +210,13 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
             k += 1  # "5.3 billion", "two million"
         head = head_of.get(k, -1)
         before = s.tokens[first - 1].norm if first > 0 else ""
-        word, following = s.tokens[first].text, s.tokens[k + 1].text if k + 1 < n else ""
-        if first > 0 and word[:1].isupper() and word.isalpha() and following[:1].isupper():
-            k += 1  # a number word inside a title ("1985's The Two Doctors"): no count
+        after = k + 1
+        while after + 1 < n and s.tags[after] == "HYPH" and s.tags[after + 1] == "CD":
+            after += 2  # "Ninety - Five Theses": the word after the whole number
+        word, following = s.tokens[first].text, s.tokens[after].text if after < n else ""
+        spelt = word.replace("-", "").isalpha()  # "Two", "Ninety-Five"
+        if first > 0 and word[:1].isupper() and spelt and following[:1].isupper():
+            k += 1  # a number word inside a title ("The Two Doctors", "Ninety-Five Theses")
             continue
         range_start = -1
         if before in ("–", "-", "—") and first > 1 and s.tags[first - 2] == "CD":

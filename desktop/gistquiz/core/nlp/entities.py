@@ -10,6 +10,7 @@ in parentheses after a typed name inherits its type. What no rule decides stays 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,6 +79,14 @@ def _name_like(token: Token, tag: str) -> bool:
     return _is_acronym(token.text)
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _capitalised_word(token: Token) -> bool:
+    text = token.text
+    return len(text) > 1 and text[0].isupper() and text[1:].islower() and not function_word(token)
+
+
 def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int]]:
     """Token spans of candidate names (proper-noun runs with inner joiners)."""
     runs: list[tuple[int, int]] = []
@@ -88,6 +97,8 @@ def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
             i += 1
             continue
         j = i + 1
+        if i > 0 and _INITIAL.match(tokens[i].text) and _capitalised_word(tokens[i - 1]):
+            i -= 1  # "Dwight D. Eisenhower": the tagger called "Dwight" an adjective
         while j < n:
             if _name_like(tokens[j], tags[j]):
                 j += 1

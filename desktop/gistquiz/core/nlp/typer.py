@@ -11,6 +11,7 @@ only needs scoring and must stay cheap and thread-safe).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 
@@ -174,6 +175,9 @@ def labels_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "Dwight D. Eisenhower"
+
+
 def _strong(rule: Entity) -> bool:
     """Whether a rule's type overrules the model on the same span. Chosen by two-fold
     cross-validation on the typer's own training set (UNER EWT dev), never on the test
@@ -195,6 +199,24 @@ def type_entities(
     by_span = {(e.first, e.last): e for e in entities}
     out: list[Entity] = []
     for first, last, kind in labels_to_spans(labels):
+        wider = next(
+            (
+                e
+                for e in entities
+                if _strong(e)
+                and e.first <= first
+                and last <= e.last
+                and (e.first, e.last) != (first, last)
+                and any(_INITIAL.match(t.text) for t in tokens[e.first + 1 : e.last - 1])
+            ),
+            None,
+        )
+        if wider is not None and not any(o.first == wider.first for o in out):
+            # a typed rule name around the model's piece of it: "Dwight D. Eisenhower" (the
+            # tagger read "Dwight" as an adjective) over the model's "Eisenhower", a place
+            first, last, kind = wider.first, wider.last, wider.type
+        elif wider is not None:
+            continue
         rule = by_span.get((first, last))
         if rule is not None and _strong(rule):
             kind = rule.type

@@ -126,6 +126,7 @@ def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[
     their sentences, so the cost of ranking and wording stays bounded by the question count.
     """
     facts = [with_acronym(doc.text, whole_words(doc.text, f)) for f in facts]
+    facts = [f for f in facts if not part_of_a_word(doc.text, f)]
     limit = max(PREPOOL, 20 * count)
     if len(facts) > limit:
         facts = sorted(facts, key=lambda f: (-f.importance, f.start))[:limit]
@@ -133,6 +134,7 @@ def answer_candidates(doc: Document, facts: Sequence[Fact], count: int) -> list[
     # extractor finds nothing, must not turn its words into questions.
     sentences = {f.sentence for f in facts}
     chunks = [whole_words(doc.text, c) for c in chunk_facts(doc, facts)]
+    chunks = [c for c in chunks if not part_of_a_word(doc.text, c)]
     return facts + [c for c in chunks if c.sentence in sentences]
 
 
@@ -159,6 +161,22 @@ def whole_words(text: str, fact: Fact) -> Fact:
     if (start, end) == (fact.start, fact.end):
         return fact
     return replace(fact, text=text[start:end], start=start, end=end)
+
+
+def part_of_a_word(text: str, fact: Fact) -> bool:
+    """A span ``whole_words`` left inside a dash-joined word: a number after a letter's dash
+    ("K-[12 schools]", "COVID-[19 cases]") or a phrase ending in a lower-case word before one
+    ("[nine follow]-on landings"). Its blank would split the word ("K-_____")."""
+    start, end = fact.start, fact.end
+    after_letter_dash = start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalpha()
+    last = fact.text.split()[-1:] or [""]
+    before_dash = (
+        end + 1 < len(text)
+        and text[end] in _JOINERS
+        and text[end + 1].isalpha()
+        and last[0][:1].islower()
+    )
+    return after_letter_dash or before_dash
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.&]{1,9})\)")

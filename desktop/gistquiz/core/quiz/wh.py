@@ -42,6 +42,8 @@ from .wh_lexicon import (
 from .wh_phrases import WhPhrases, _Skip, _wh_form, guess_type
 from .wh_pronouns import Resolver, sentence_resolver
 
+_NAME_LIKE = ("JJ", "NN", "NNS")  # tags a proper adjective or a name gets by mistake
+
 
 @dataclass(frozen=True, slots=True)
 class WhCandidate:
@@ -620,6 +622,14 @@ class _Builder(WhPhrases):
                 kept.add(n)
         return kept
 
+    def _capital_inside(self, word: str) -> bool:
+        """A capitalised word the text also capitalises inside a sentence: a proper adjective
+        or a name the tagger took for a common word ("Norman adventurers" opens the sentence
+        and stays "Norman" in "Who did Norman adventurers found ... under?")."""
+        if not word[:1].isupper() or not word[1:].islower():
+            return False
+        return re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", self.text) is not None
+
     def realise(self, items: list) -> str:
         first = 0
         kept = self._kept_commas(items)
@@ -636,7 +646,12 @@ class _Builder(WhPhrases):
             else:
                 tok = self.sp.tokens[item]
                 word = tok.text
-                if item == first and self.tags[item] not in ("NNP", "NNPS") and word != "I":
+                if (
+                    item == first
+                    and self.tags[item] not in ("NNP", "NNPS")
+                    and word != "I"
+                    and not (self.tags[item] in _NAME_LIKE and self._capital_inside(word))
+                ):
                     word = word[0].lower() + word[1:]
                 if isinstance(prev, int) and prev + 1 == item:
                     gap = " " if self.text[self.sp.tokens[prev].end : tok.start] else ""
