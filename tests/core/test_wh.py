@@ -317,6 +317,9 @@ def test_an_age_asks_how_old():
 # Answers no question can move out of their place; each "was" is the wrong or garbled question
 # the builder asked before its rule.
 NO_WH = {
+    # was "When was the house built?" (answer 1750): "by 1750" bounds it, it may be earlier
+    "a date after by": ("The house was built by 1750.", "1750", FactType.DATE, ""),
+    "a date after before": ("The work must be finished before 1900.", "1900", FactType.DATE, ""),
     # the parse makes “aggressive” the verb's adverb: "... would not harm aggressive?"
     "adjective as adverb": (
         "Before Mr. Xi arrived, Mr. Putin stated in China’s People’s Daily that “aggressive” "
@@ -502,6 +505,14 @@ def test_the_phrase_an_apposition_describes_is_still_asked():
 # Answers a rule above must not catch, or that a mended rule now words right: (text, phrase,
 # kind, subtype, the question).
 STILL_ASKED = {
+    # was "When was Newcastle part of the county of Northumberland?" (answer 1400: wrong)
+    "a date after until is asked until when": (
+        "Newcastle was part of the county of Northumberland until 1400.",
+        "1400",
+        FactType.DATE,
+        "",
+        "Until when was Newcastle part of the county of Northumberland?",
+    ),
     # was "Who did norman adventurers found ...?": a proper adjective opening the sentence
     "a proper adjective keeps its capital": (
         "The Normans came from Normandy, and Norman knights fought in Italy. Norman "

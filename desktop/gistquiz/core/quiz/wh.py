@@ -249,7 +249,7 @@ class _Builder(WhPhrases):
             raise _Skip
         subj = self.subject_tokens(pred, clause)
         wh, moved, answer_span, _pied = self.wh_phrase(h, dep, h == pred)
-        if dep != h and wh in ("when", "where", "how long"):
+        if dep != h and (_wh_form(wh) in ("when", "where") or wh == "how long"):
             # an adverb stands for a whole phrase, not for the noun inside one: "at the end of
             # [1953]" asked "When did Walt Disney contact Goldenson at the end for ABC?"
             raise _Skip

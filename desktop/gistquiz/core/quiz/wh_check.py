@@ -93,7 +93,8 @@ def is_well_formed(stem: str) -> bool:
         return False
     if not any(t in _CONTENT for t in tags[1:]):  # "What may be solved?", "What is also used?"
         return False
-    if lower[0] == "when" and _TIME_WORDS.search(stem[4:]):
+    when = lower.index("when") if "when" in lower[:2] else -1
+    if when >= 0 and _TIME_WORDS.search(" ".join(words[when + 1 :])):
         return False
     if lower[:2] == ["how", "long"] and _SPAN_OF_TIME.search(stem[8:]):
         return False  # "How long had copies spread ... within two weeks?": another duration

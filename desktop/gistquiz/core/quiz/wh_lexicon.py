@@ -93,6 +93,8 @@ TIME_POINT_WORDS = frozenset({"later", "earlier", "ago", "before", "after", "aft
 # "the last ten years", "the first three days": the period something happened in, which
 # "How long did the water break through the arch?" misreads as the length of the event
 TIME_FRAME_WORDS = frozenset({"last", "past", "next", "first", "final", "previous", "coming"})
+# a date after these bounds the event without dating it: "built by 1750" may be earlier
+BOUND_PREPS = frozenset({"before", "after", "by", "from", "to", "through", "between"})
 # verbs whose subject speaks or thinks: an organisation there is asked "who"
 SPEECH_VERBS = frozenset(
     """say state claim announce believe think argue decide hope fear expect agree refuse

@@ -9,6 +9,7 @@ import re
 from ..nlp.clauses import SentenceParse
 from ..nlp.lemmas import lemma
 from .wh_lexicon import (
+    BOUND_PREPS,
     DURATION_UNITS,
     DURATION_UNITS_SINGULAR,
     HUMAN_NOUNS,
@@ -71,6 +72,16 @@ def _name_like(words: list[str], tags) -> bool:
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
         and words[-1].lower() not in NAME_HEADS
     )
+
+
+def _when(prep: str) -> str:
+    """The wh-phrase for a date after ``prep``: "until 1400" is asked "until when" (a plain
+    "When was Newcastle part of the county?" has the wrong answer), "before 1900" not at all."""
+    if prep in ("until", "till", "since"):
+        return f"{prep} when"
+    if prep in BOUND_PREPS:
+        raise _Skip
+    return "when"
 
 
 class WhPhrases:
@@ -197,15 +208,14 @@ class WhPhrases:
                 and len(words) == 1
                 and re.fullmatch(r"1[5-9]\d\d|20\d\d", words[0])
             ):
-                wh = "when"
                 moved |= set(case)
-                return wh, moved, answer_span, False
+                return _when(prep if case else ""), moved, answer_span, False
             else:
                 raise _Skip
         elif ftype == "DATE":
             if adjunct or case:
                 moved |= set(case)
-                return "when", moved, answer_span, False
+                return _when(prep if case else ""), moved, answer_span, False
             wh = "what date" if low[0] not in MONTHS else "when"
         elif (ftype == "PLACE" and ((case and prep in PLACE_PREPS) or (adjunct and not case))) or (
             ftype == "PROPER" and prep in ("in", "at", "near") and adjunct
