@@ -14,7 +14,7 @@ from gistquiz.core.facts.model import Fact, FactType
 from gistquiz.core.quiz import BLANK, Kind, QuizOptions
 from gistquiz.core.quiz.builder import build, with_acronym
 from gistquiz.core.quiz.distractors import ArticleIndex, bare_number, choose, perturbations
-from gistquiz.core.quiz.gazetteer import CONTINENTS
+from gistquiz.core.quiz.gazetteer import CONTINENTS, REGIONS
 from gistquiz.core.quiz.registry import Context, available_kinds, builder_for
 from gistquiz.core.quiz.text import normalize, surface_type, types_compatible
 from gistquiz.core.quiz.validate import problems
@@ -493,3 +493,11 @@ def test_a_true_statement_stays_grounded_where_a_stock_splitter_cuts_its_sentenc
                 statements.append((q.sentence, q.correct))
     assert (1, 0) in statements  # the other sentence still gives true statements
     assert (0, 0) not in statements  # NLTK's Punkt cuts it after "i.e.": no true statement
+
+
+def test_a_country_gets_countries_of_its_region_and_never_itself_by_its_full_name():
+    text = "Private schools in the UK and several other Commonwealth countries are independent."
+    chosen = _options(text, [("UK", FactType.PLACE, "country", ())])
+    assert len(chosen) == 3, chosen
+    europe = set(REGIONS["europe"])
+    assert set(chosen) <= europe, chosen  # was "Moldova", "Burundi", "Venezuela"

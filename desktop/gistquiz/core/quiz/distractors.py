@@ -149,11 +149,19 @@ def choose(
         return len(chosen) >= count
 
     same, related = _from_article(fact, facts, sentence_starts)
-    pool = [n for n in gazetteer.names_for(fact.type.value, fact.subtype)]
+    pool = gazetteer.names_for(fact.type.value, fact.subtype)
+    # a country's options: its region's countries first ("UK" had "Moldova" and "Burundi")
+    pools = [pool]
+    if pool is gazetteer.countries():
+        pools = gazetteer.country_tiers(fact.entity or answer)
     # Tiers: the article's own names of the same fine type, then the gazetteer's, then (for
     # numbers and dates) perturbations; names of the same coarse type but another fine type
     # only where fine types are loose (people, terms): "People's Daily" is no court.
-    tiers = [_balanced(same, answer, rng), _balanced(pool, answer, rng), perturbations(fact, rng)]
+    tiers = [
+        _balanced(same, answer, rng),
+        *(_balanced(p, answer, rng) for p in pools),
+        perturbations(fact, rng),
+    ]
     if fact.type is FactType.PERSON:
         tiers.append(_balanced(related, answer, rng))
     elif fact.type is FactType.TERM:

@@ -146,6 +146,53 @@ def countries() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+# Well-known countries by region: a country's options come from its own region first
+# ("UK" had "Moldova", "Burundi" and "Venezuela" beside it, drawn from all of ISO 3166).
+REGIONS: dict[str, tuple[str, ...]] = {
+    "europe": (
+        "United Kingdom", "France", "Germany", "Italy", "Spain", "Portugal", "Netherlands",
+        "Belgium", "Ireland", "Poland", "Sweden", "Norway", "Denmark", "Finland", "Austria",
+        "Switzerland", "Greece", "Ukraine", "Russia", "Hungary", "Czech Republic",
+    ),
+    "asia": (
+        "China", "Japan", "India", "South Korea", "North Korea", "Pakistan", "Indonesia",
+        "Vietnam", "Thailand", "Philippines", "Malaysia", "Bangladesh", "Afghanistan",
+    ),
+    "middle east": (
+        "Iran", "Iraq", "Israel", "Saudi Arabia", "Turkey", "Syria", "Egypt", "Jordan",
+        "Lebanon", "United Arab Emirates",
+    ),
+    "africa": (
+        "Nigeria", "South Africa", "Kenya", "Ethiopia", "Ghana", "Morocco", "Algeria",
+        "Tanzania", "Uganda", "Senegal",
+    ),
+    "americas": (
+        "United States", "Canada", "Mexico", "Brazil", "Argentina", "Chile", "Colombia",
+        "Peru", "Venezuela", "Cuba",
+    ),
+    "oceania": ("Australia", "New Zealand", "Papua New Guinea", "Fiji"),
+}  # fmt: skip
+_SHORT_NAMES = {
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "england": "United Kingdom", "scotland": "United Kingdom",
+    "wales": "United Kingdom", "us": "United States", "u.s.": "United States",
+    "usa": "United States", "america": "United States", "united states of america":
+    "United States", "holland": "Netherlands", "persia": "Iran",
+}  # fmt: skip
+
+
+def country_tiers(name: str) -> list[tuple[str, ...]]:
+    """Countries for a country's options, best first: its region's well-known ones, the other
+    regions' well-known ones, then the rest of ISO 3166 (an unknown name starts at the second)."""
+    key = name.lower().strip().removeprefix("the ")
+    key = _SHORT_NAMES.get(key, key).lower()
+    own = next((names for names in REGIONS.values() if key in {n.lower() for n in names}), ())
+    known = tuple(c for names in REGIONS.values() for c in names if c not in own)
+    rest = tuple(c for c in countries() if c not in own and c not in known)
+    # never the answer under its full name ("United Kingdom" beside "UK")
+    return [tuple(c for c in tier if c.lower() != key) for tier in (own, known, rest)]
+
+
 CONTINENTS = (
     "Africa",
     "Antarctica",
