@@ -119,3 +119,8 @@ NO_SPACE_BEFORE = {",", ".", "?", "'s", "'", "n't", ")", ":", ";", "%"}
 VERB_PARTICLES = frozenset({"off", "up", "out", "down", "away", "back", "aside"})
 # adjectives that are part of a unit: "How many square kilometres ...?", not "How many kilometres"
 MEASURE_ADJECTIVES = frozenset({"square", "cubic", "metric", "nautical", "statute", "imperial"})
+# adjectives that only count or contrast ("123 different nations"): left out of "how many ..."
+COUNT_ADJECTIVES = frozenset(
+    """other different separate individual distinct various additional more further several
+many few such same new total""".split()  # noqa: SIM905
+)

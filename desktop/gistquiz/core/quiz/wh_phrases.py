@@ -10,6 +10,7 @@ from ..nlp.clauses import SentenceParse
 from ..nlp.lemmas import lemma
 from .wh_lexicon import (
     BOUND_PREPS,
+    COUNT_ADJECTIVES,
     DURATION_UNITS,
     DURATION_UNITS_SINGULAR,
     HUMAN_NOUNS,
@@ -87,6 +88,33 @@ def _when(prep: str) -> str:
 class WhPhrases:
     """Mixin for the question builder: needs ``a``, ``b``, ``words``, ``tags``, ``tree``,
     ``kids``, ``ftype``, ``subtype``, ``quality``, ``sub``, ``label`` and ``realise``."""
+
+    def counted_noun(self, first: int, h: int) -> str:
+        """The noun a count counts, with its compounds and describing adjectives: "How many
+        large public parks ...?", "How many square kilometres", "How many full-time workers"
+        (not "parks", "kilometres", "time workers"); "other", "different" and the like go."""
+        keep = {
+            i
+            for i in range(first, h + 1)
+            if i == h
+            or self.label(i) == "compound"
+            or self.words[i].lower() in MEASURE_ADJECTIVES  # "square kilometres"
+            or (
+                self.tags[i] == "JJ"
+                and self.label(i) == "amod"
+                and self.words[i].lower() not in COUNT_ADJECTIVES
+            )
+        }
+        for i in range(first + 1, h):  # a dash-joined word stays whole: "full-time"
+            if self.tags[i] == "HYPH" and (i - 1 in keep or i + 1 in keep):
+                keep |= {i - 1, i, i + 1}
+        out, prev = "", None
+        for i in sorted(keep):
+            tok = self.sp.tokens[i]
+            joined = prev is not None and prev + 1 == i and tok.start == self.sp.tokens[prev].end
+            out += ("" if joined or not out else " ") + self.words[i]
+            prev = i
+        return out
 
     def duration_of_noun(self, h: int):
         """ "his three-day tour" -> "How long was Mr. Xi's tour?" (answer: "three-day")."""
@@ -184,15 +212,8 @@ class WhPhrases:
                 moved |= set(case)
                 return wh, moved, answer_span, False
             if self.tags[h] in ("NNS", "NNPS") and nums and max(nums) < h:
-                noun = [
-                    self.words[i]
-                    for i in range(max(nums) + 1, h + 1)
-                    if self.label(i) == "compound"
-                    or i == h
-                    or self.words[i].lower() in MEASURE_ADJECTIVES  # "square kilometres"
-                ]
                 answer_span = (min(nums), max(nums) + 1)
-                wh = "how many " + " ".join(noun)
+                wh = "how many " + self.counted_noun(max(nums) + 1, h)
                 if prep == "of":
                     raise _Skip  # a part of a count, "one of [12] nuns": not "Of how many nuns ..."
                 if case:
