@@ -285,3 +285,15 @@ def test_a_title_of_office_once_decides_a_names_type_over_the_typers_guesses():
         [mention(FactType.PLACE, n) for n in range(3)] + [mention(FactType.PERSON, 3)]
     )
     assert {m.type for m in group} == {FactType.PLACE}
+
+
+def test_a_date_with_the_day_first_is_one_date() -> None:
+    # was "10 November" and "1483 – 18 February" (numbers) and "February 1546"
+    text = (
+        "Martin Luther (10 November 1483 – 18 February 1546) was a German professor. "
+        "The treaty was signed on 3rd March 1918. The Super Bowl was played on February 7, 2016."
+    )
+    found = kinds(text)
+    for date in ("10 November 1483", "18 February 1546", "3rd March 1918", "February 7, 2016"):
+        assert found.get(date) is FactType.DATE, found
+    assert not any(kind is FactType.NUMBER for kind in found.values()), found

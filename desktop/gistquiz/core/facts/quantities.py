@@ -133,7 +133,11 @@ def dates(s: SentenceAnalysis) -> list[Span]:
         first, last, subtype = k, k, ""
         if low in WEEKDAYS:
             last, subtype = k + 1, "weekday"
-        elif low in MONTHS and (s.tags[k] == "NNP" or low != "may"):
+        elif _DAY.match(low) and _month_at(s, k + 1):
+            last, subtype = k + 2, "month"  # "10 November": the day first, as in Britain
+            if last < n and (_YEAR.match(s.tokens[last].norm) or _OLD_YEAR.match(_low(s, last))):
+                last += 1  # "10 November 1483"
+        elif _month_at(s, k):
             last, subtype = k + 1, "month"
             if last < n and s.tags[last] == "CD" and len(s.tokens[last].norm) <= 2:
                 last += 1  # "March 3"
@@ -186,6 +190,14 @@ def dates(s: SentenceAnalysis) -> list[Span]:
         else:
             k += 1
     return spans
+
+
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+
+
+def _month_at(s: SentenceAnalysis, k: int) -> bool:
+    low = _low(s, k)
+    return low in MONTHS and (s.tags[k] == "NNP" or low != "may")
 
 
 def _counts_noun(s: SentenceAnalysis, k: int) -> bool:
