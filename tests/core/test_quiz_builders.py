@@ -501,3 +501,13 @@ def test_a_country_gets_countries_of_its_region_and_never_itself_by_its_full_nam
     assert len(chosen) == 3, chosen
     europe = set(REGIONS["europe"])
     assert set(chosen) <= europe, chosen  # was "Moldova", "Burundi", "Venezuela"
+
+
+def test_a_hedged_year_gets_options_far_enough_apart():
+    around = Fact(FactType.DATE, "Around 1294", 0, 11, 0)
+    variants = perturbations(around, random.Random(0))
+    years = [int(v.split()[1]) for v in variants]
+    assert variants and all(v.startswith("Around ") for v in variants)
+    assert all(abs(y - 1294) >= 10 for y in years), variants  # "Around 1292" was an option
+    plain = perturbations(Fact(FactType.DATE, "1294", 0, 4, 0), random.Random(0))
+    assert any(abs(int(v) - 1294) < 10 for v in plain)  # an exact year may stay close

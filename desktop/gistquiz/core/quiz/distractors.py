@@ -336,6 +336,11 @@ def _balanced(pool: Sequence[str], answer: str, rng: random.Random) -> list[str]
 
 
 # ---- perturbation: same format, same magnitude ----------------------------------------------
+_HEDGED = re.compile(
+    r"^(?:around|about|approximately|roughly|circa|c\.|ca\.|some|nearly|almost)\s", re.IGNORECASE
+)
+
+
 def perturbations(fact: Fact, rng: random.Random, this_year: int | None = None) -> list[str]:
     """Variants of a number/duration/date answer with its number (or day/month) changed;
     a year stays at or before ``this_year`` (today's) unless the answer is later itself."""
@@ -348,7 +353,9 @@ def perturbations(fact: Fact, rng: random.Random, this_year: int | None = None) 
         value = int(year.group(0))
         # no year still to come for a past event: "2027" beside "2015" gives itself away
         now = this_year if this_year is not None else date.today().year
-        deltas = [d for d in range(-12, 13) if d and (value + d <= now or value > now)]
+        # a hedged year keeps its options apart: "Around 1292" is also around 1294
+        steps = range(-50, 51, 10) if _HEDGED.match(text) else range(-12, 13)
+        deltas = [d for d in steps if d and (value + d <= now or value > now)]
         rng.shuffle(deltas)
         for d in deltas[:8]:
             out.append(text[: year.start()] + str(value + d) + text[year.end() :])
