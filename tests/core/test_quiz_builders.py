@@ -511,3 +511,18 @@ def test_a_hedged_year_gets_options_far_enough_apart():
     assert all(abs(y - 1294) >= 10 for y in years), variants  # "Around 1292" was an option
     plain = perturbations(Fact(FactType.DATE, "1294", 0, 4, 0), random.Random(0))
     assert any(abs(int(v) - 1294) < 10 for v in plain)  # an exact year may stay close
+
+
+def test_a_cloze_opening_with_a_pronoun_takes_the_sentence_before_as_context():
+    text = (
+        "Luther translated the Bible into German in 1534. It fostered the development of a "
+        "standard version of the German language and influenced the Tyndale Bible."
+    )
+    doc = build_document(text, language="en")
+    facts = make_facts(doc, [("Tyndale Bible", FactType.TERM, "bible", ())])
+    ctx = Context(doc, facts)
+    (cloze,) = builder_for(Kind.CLOZE)(ctx, facts[0])
+    assert cloze.stem.startswith("Luther translated the Bible into German in 1534. It fostered")
+    assert cloze.stem.endswith("influenced the _____.") and not problems(doc, cloze, ctx.index)
+    # a true/false statement cannot carry context (it must match one sentence): none
+    assert builder_for(Kind.TF)(ctx, facts[0]) == []

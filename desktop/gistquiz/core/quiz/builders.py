@@ -16,7 +16,7 @@ from ..facts.model import Fact, FactType
 from ..language import stock_sentences
 from .model import BLANK, Difficulty, Kind, Question
 from .registry import Context, register
-from .text import paired_quotes, token_f1
+from .text import contains_tokens, normalize, paired_quotes, token_f1
 from .validate import TF_OPTIONS
 
 log = logging.getLogger("gistquiz.core.quiz")
@@ -152,7 +152,32 @@ def cloze_stem(ctx: Context, fact: Fact) -> str | None:
     answer_words, sentence_words = len(fact.text.split()), len(stem.split())
     if answer_words > max(3, sentence_words // 2):
         return None  # a blank that is most of the sentence tests nothing
-    return stem
+    return with_context(ctx, fact, stem)
+
+
+CONTEXT_MAX_WORDS = 35
+
+
+def with_context(ctx: Context, fact: Fact, stem: str) -> str:
+    """A cloze that opens with a pronoun ("It fostered the development of ...") takes the
+    sentence before it, from the same paragraph, as its context: a cloze must keep the
+    sentence's own words, so it cannot name "it" the way a wh question does. Not when that
+    sentence is long, quotes, or names the answer (the blank would be given away)."""
+    i = fact.sentence
+    if i == 0 or not _PRONOUN_START.match(stem):
+        return stem
+    doc = ctx.doc
+    previous, this = doc.sentences[i - 1], doc.sentences[i]
+    if previous.paragraph != this.paragraph or previous.heading:
+        return stem
+    context = doc.clean_sentence(i - 1)
+    if (
+        len(context.split()) > CONTEXT_MAX_WORDS
+        or any(q in context for q in '"“”')
+        or contains_tokens(normalize(context), normalize(fact.text))
+    ):
+        return stem
+    return f"{context} {stem}"
 
 
 @register(Kind.CLOZE)
@@ -274,6 +299,8 @@ def build_true_false(ctx: Context, fact: Fact) -> list[Question]:
         return []  # a long statement buries the one detail a false version changes
     before, answer, after = ctx.split(fact)
     true_statement = statement(before + answer + after)
+    if _PRONOUN_START.match(true_statement) and fact.sentence > 0:
+        return []  # "It fostered the development of ...": true of what? Asked another way
     quality = 0.4 if _PRONOUN_START.match(true_statement) or _dangling(true_statement) else 0.7
     rng = ctx.rng("tf", fact.start)
     distractors = ctx.distractors(fact)

@@ -113,7 +113,10 @@ def _cloze_problems(doc: Document, question: Question) -> list[str]:
     if _gives_away(stem.replace(BLANK, " "), question.answer):
         out.append("the cloze shows its answer outside the blank")
     filled = fold_spaces(stem.replace(BLANK, question.answer))
-    if filled not in doc.clean_sentence(question.sentence):
+    sentence = doc.clean_sentence(question.sentence)
+    if question.sentence > 0:  # a pronoun's sentence may come with the one before it
+        sentence = f"{doc.clean_sentence(question.sentence - 1)} {sentence}"
+    if filled not in sentence:
         out.append("the answer does not fill the blank back into the sentence")
     return out
 
