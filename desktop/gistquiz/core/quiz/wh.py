@@ -244,6 +244,8 @@ class _Builder(WhPhrases):
             # Superintendent ..., Johnson was known to the Iroquois as Warraghiggey"; not a
             # name the dash split, "Disney–ABC Television Group merged ...")
             raise _Skip
+        if self._said_twice(pred):
+            raise _Skip
         clause = clause_at(self.tree, self.tags, pred)
         if self._reduced_passive(clause.main_verb):
             raise _Skip
@@ -621,6 +623,23 @@ class _Builder(WhPhrases):
             if j - 1 in kept and items[j - 1] == items[j] - 1:
                 kept.add(n)
         return kept
+
+    def _said_twice(self, pred: int) -> bool:
+        """The predicate joined to another of the same word ("is a member of [the Core Cities
+        Group] and is a member of the Eurocities network"): "What is Newcastle a member of?"
+        has two right answers."""
+        heads = self.tree.heads
+        word = self.words[pred].lower()
+        near = [k for k in self.kids.get(pred, ()) if self.label(k) == "conj"]
+        if self.label(pred) == "conj" and heads[pred] >= 0:
+            near.append(heads[pred])
+
+        def predicate(k: int) -> bool:  # a clause's own, not a noun in a list ("A and B")
+            return self.tags[k].startswith("VB") or any(
+                self.label(c) in ("cop", "aux") for c in self.kids.get(k, ())
+            )
+
+        return predicate(pred) and any(self.words[k].lower() == word and predicate(k) for k in near)
 
     def _capital_inside(self, word: str) -> bool:
         """A capitalised word the text also capitalises inside a sentence: a proper adjective
