@@ -297,3 +297,13 @@ def test_a_date_with_the_day_first_is_one_date() -> None:
     for date in ("10 November 1483", "18 February 1546", "3rd March 1918", "February 7, 2016"):
         assert found.get(date) is FactType.DATE, found
     assert not any(kind is FactType.NUMBER for kind in found.values()), found
+
+
+def test_seasons_are_counted_and_the_number_one_is_a_name() -> None:
+    found = kinds(
+        "The show ran for 26 seasons on the BBC. The number 1 lacks several properties of "
+        "primes. The 2015 season was long."
+    )
+    assert found.get("26 seasons") is FactType.NUMBER, found  # was a duration: "How long"
+    assert "1" not in found, found  # was "How many lacks do the prime numbers have ...?"
+    assert found.get("2015") is FactType.DATE, found

@@ -526,3 +526,20 @@ def test_a_cloze_opening_with_a_pronoun_takes_the_sentence_before_as_context():
     assert cloze.stem.endswith("influenced the _____.") and not problems(doc, cloze, ctx.index)
     # a true/false statement cannot carry context (it must match one sentence): none
     assert builder_for(Kind.TF)(ctx, facts[0]) == []
+
+
+def test_a_person_option_comes_without_its_title():
+    text = (
+        "Architect Henry John Klutho built the Dyal-Upchurch Building in 1902. President "
+        "Grover Cleveland visited the city. Governor William Jennings spoke. Mayor Haydon "
+        "Burns led the city."
+    )
+    specs = [
+        ("Henry John Klutho", FactType.PERSON, "", ()),
+        ("Grover Cleveland", FactType.PERSON, "", ("President Grover Cleveland",)),
+        ("William Jennings", FactType.PERSON, "", ("Governor William Jennings",)),
+        ("Haydon Burns", FactType.PERSON, "", ("Mayor Haydon Burns",)),
+    ]
+    chosen = _options(text, specs)
+    assert "Grover Cleveland" in chosen, chosen  # was "President Grover Cleveland"
+    assert not any(c.split()[0] in ("President", "Governor", "Mayor") for c in chosen), chosen

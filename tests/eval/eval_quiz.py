@@ -134,6 +134,7 @@ def summary(label: str, result: dict) -> list[str]:
         ("ROUGE-L (coco)", b.get("rougeL_coco_beta1.2"), "", ""),
         ("matched question pairs", b.get("n_matched_question_pairs"), "", ""),
         ("speed, words/s", words_per_second, ">= 1000", ""),
+        ("paragraphs crashed", a.get("generator_errors", 0), "0", ""),
     ]
     lines = [f"-- {label}", f"   {'measure':28} {'ours':>9} {'target':>9} {'baseline':>9}"]
     for name, value, target, base in rows:
@@ -141,6 +142,8 @@ def summary(label: str, result: dict) -> list[str]:
         shown = (
             "n/a"
             if value is None
+            else f"{value:9d}"
+            if isinstance(value, int)
             else f"{value:9.4f}"
             if value < 1
             else (f"{value:9.3f}" if value < 100 else f"{value:9.0f}")

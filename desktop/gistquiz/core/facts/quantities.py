@@ -60,6 +60,9 @@ TIME_UNITS = frozenset(
         "term",
     ]
 )
+# periods counted rather than measured: "for 26 seasons" asks "How many seasons ...?", not
+# "How long were the seasons?" (they still date a year: "the 2015 season")
+COUNTED_PERIODS = frozenset(["season", "term"])
 RELATIVE_DAYS = frozenset(["yesterday", "today", "tomorrow", "tonight"])
 DATE_NOUNS = frozenset(
     [
@@ -236,6 +239,9 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
                 k += 1  # the end of a range of years ("the 1965–66 season"): no count
                 continue
             range_start = first - 2  # "9–88 cm": the range is the quantity
+        if before.lower() in ("number", "numbers"):
+            k += 1  # "the number 1 lacks ...": a name of a number, not a count
+            continue
         if len(before) == 1 and before.isupper():
             k += 1  # "O 2", "Z 3": a formula's subscript or a model's number, not a count
             continue
@@ -257,7 +263,7 @@ def quantities(s: SentenceAnalysis, taken: set[int]) -> list[tuple[str, Span]]:
         if first > 0 and s.tokens[first - 1].norm in ("$", "€", "£"):
             first -= 1
             unit = unit or "money"
-        kind = "DURATION" if unit in TIME_UNITS else "NUMBER"
+        kind = "DURATION" if unit in TIME_UNITS - COUNTED_PERIODS else "NUMBER"
         if s.tags[k + 1 : k + 2] == ("HYPH",) and k + 2 < n and s.lemmas[k + 2] in TIME_UNITS:
             if _low(s, k + 4) == "old" and s.tags[k + 3 : k + 4] == ("HYPH",):
                 k += 5  # "a 21-year-old major": an age, not how long something lasted

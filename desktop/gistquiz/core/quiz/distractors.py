@@ -319,6 +319,12 @@ def _closest_form(fact: Fact, words: int) -> str:
     """The entity's name in the shape of the answer: "Volodymyr Zelensky" beside "Vladimir
     Putin", "Zelensky" beside "Putin" (the option lengths then give nothing away)."""
     forms = [fact.text, *(f for f in (fact.entity, *fact.aliases) if f and f != fact.text)]
+    if fact.type is FactType.PERSON:
+        # a name without its title: "Architect _____" gets no "President Grover Cleveland"
+        bare = [
+            f for f in forms if f.split() and f.split()[0].lower().rstrip(".") not in PERSON_TITLES
+        ]
+        forms = bare or forms
     return min(forms, key=lambda f: abs(len(f.split()) - words))
 
 
