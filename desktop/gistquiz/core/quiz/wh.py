@@ -251,6 +251,12 @@ class _Builder(WhPhrases):
             raise _Skip
         subj = self.subject_tokens(pred, clause)
         wh, moved, answer_span, _pied = self.wh_phrase(h, dep, h == pred)
+        role = self.role_before(h, pred, subjects)
+        if role and wh == "who":
+            # "IPCC author [Richard Lindzen] has made ...", parsed as two subjects: "Which
+            # IPCC author has made ...?" (was "Who has IPCC author made ...?")
+            moved |= role
+            wh = "which " + " ".join(self.words[k] for k in sorted(role))
         if dep != h and (_wh_form(wh) in ("when", "where") or wh == "how long"):
             # an adverb stands for a whole phrase, not for the noun inside one: "at the end of
             # [1953]" asked "When did Walt Disney contact Goldenson at the end for ABC?"
@@ -316,6 +322,14 @@ class _Builder(WhPhrases):
             raise _Skip  # a relative clause's pronoun would be left behind
         stem = self.realise(out)
         return stem, answer_span, _wh_form(wh), self.quality
+
+    def role_before(self, h: int, pred: int, subjects: list[int]) -> set[int]:
+        """The tokens of a common-noun subject right before the answer, its role ("IPCC
+        author" of "IPCC author Richard Lindzen", which the parse makes a second subject)."""
+        if len(subjects) != 2 or h != subjects[1] or self.tags[subjects[0]] not in ("NN", "NNS"):
+            return set()
+        role = self.sub(subjects[0])
+        return set(role) if max(role) == min(self.sub(h)) - 1 else set()
 
     def titled_name(self, h: int) -> int:
         """A name the parse hung (flat) from the common noun before it, "Denver linebacker
