@@ -135,7 +135,7 @@ def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
 
 # Words for a people or a language: a name of two to four unknown words is a person's unless
 # one of them is one of these.
-_DEMONYMS = frozenset(
+DEMONYMS = frozenset(
     """english french german spanish italian portuguese dutch danish swedish norwegian finnish
     norman normans saxon saxons celtic gaelic latin greek roman romans arab arabic persian
     turkish russian polish czech hungarian austrian swiss belgian irish scottish welsh british
@@ -204,7 +204,7 @@ def classify(words: Sequence[str]) -> tuple[str, str]:
     if (
         2 <= len(words) <= 4
         and all(name_word(w) for w in words)
-        and not any(w.lower() in _DEMONYMS for w in words)
+        and not any(w.lower() in DEMONYMS for w in words)
     ):
         return PERSON, ""  # not "Norman French", "English Danelaw": a people or a language
     return "", ""

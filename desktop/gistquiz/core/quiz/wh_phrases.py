@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..nlp.clauses import SentenceParse
+from ..nlp.entities import DEMONYMS
 from ..nlp.lemmas import lemma
 from .wh_lexicon import (
     BOUND_PREPS,
@@ -73,6 +74,12 @@ def _name_like(words: list[str], tags) -> bool:
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
         and words[-1].lower() not in NAME_HEADS
     )
+
+
+def _a_people(word: str) -> bool:
+    """A people named in the plural ("the Ancient Greeks", "the Normans"): asked "who"."""
+    low = word.lower()
+    return word[:1].isupper() and low.endswith("s") and (low in DEMONYMS or low[:-1] in DEMONYMS)
 
 
 def _when(prep: str) -> str:
@@ -248,6 +255,7 @@ class WhPhrases:
             return wh, moved, answer_span, False
         elif (
             ftype == "PERSON"
+            or _a_people(self.words[h])
             or (self.tags[h] == "NNP" and any(w in PERSON_TITLES for w in low))
             or (PROPER_WHO and ftype == "PROPER" and _name_like(words, self.tags[a:b]))
         ):
