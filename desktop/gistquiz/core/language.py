@@ -271,9 +271,6 @@ def _script_language(text: str) -> str | None:
     return None
 
 
-_PROFILES_LOCK = threading.Lock()
-
-
 def _profile_guess(text: str) -> str | None:
     """langdetect's language for ``text`` among ours, if it is confident (else None)."""
     from langdetect.lang_detect_exception import LangDetectException
@@ -298,16 +295,15 @@ def _profiles():
 
     from langdetect import DetectorFactory, detector_factory
 
-    with _PROFILES_LOCK:
-        factory = DetectorFactory()
-        try:
-            profiles = []
-            for code in sorted(LANGUAGES):
-                path = os.path.join(detector_factory.PROFILES_DIRECTORY, code)
-                with open(path, encoding="utf-8") as f:
-                    profiles.append(f.read())
-        except OSError:  # pragma: no cover - a broken install: fall back to stop words
-            return None
-        factory.load_json_profile(profiles)
-        factory.set_seed(0)
-        return factory
+    factory = DetectorFactory()
+    try:
+        profiles = []
+        for code in sorted(LANGUAGES):
+            path = os.path.join(detector_factory.PROFILES_DIRECTORY, code)
+            with open(path, encoding="utf-8") as f:
+                profiles.append(f.read())
+    except OSError:  # pragma: no cover - a broken install: fall back to stop words
+        return None
+    factory.load_json_profile(profiles)
+    factory.set_seed(0)
+    return factory

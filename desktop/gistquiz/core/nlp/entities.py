@@ -79,7 +79,7 @@ def _name_like(token: Token, tag: str) -> bool:
     return _is_acronym(token.text)
 
 
-_INITIAL = re.compile(r"^[A-Z]\.$")
+INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "Dwight D. Eisenhower"
 
 
 def _capitalised_word(token: Token) -> bool:
@@ -97,7 +97,7 @@ def name_runs(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
             i += 1
             continue
         j = i + 1
-        if i > 0 and _INITIAL.match(tokens[i].text) and _capitalised_word(tokens[i - 1]):
+        if i > 0 and INITIAL.match(tokens[i].text) and _capitalised_word(tokens[i - 1]):
             i -= 1  # "Dwight D. Eisenhower": the tagger called "Dwight" an adjective
         while j < n:
             if _name_like(tokens[j], tags[j]):

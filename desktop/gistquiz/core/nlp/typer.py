@@ -11,11 +11,10 @@ only needs scoring and must stay cheap and thread-safe).
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 
-from .entities import PROPER, Entity, find_entities, function_word
+from .entities import INITIAL, PROPER, Entity, find_entities, function_word
 from .gazetteer import ORG_HEADS, PERSON_TITLES, given_names, place_type
 from .tokens import Token
 
@@ -175,9 +174,6 @@ def labels_to_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-_INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "Dwight D. Eisenhower"
-
-
 def _strong(rule: Entity) -> bool:
     """Whether a rule's type overrules the model on the same span. Chosen by two-fold
     cross-validation on the typer's own training set (UNER EWT dev), never on the test
@@ -207,7 +203,7 @@ def type_entities(
                 and e.first <= first
                 and last <= e.last
                 and (e.first, e.last) != (first, last)
-                and any(_INITIAL.match(t.text) for t in tokens[e.first + 1 : e.last - 1])
+                and any(INITIAL.match(t.text) for t in tokens[e.first + 1 : e.last - 1])
             ),
             None,
         )

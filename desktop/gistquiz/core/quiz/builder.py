@@ -17,14 +17,14 @@ from dataclasses import replace
 
 from ..document import Document
 from ..errors import InvalidOption, UnsupportedLanguage
-from ..facts.model import Fact
+from ..facts.model import Fact, FactType
 from ..nlp.clauses import FINITE_TAGS
 from ..progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from .candidates import chunk_facts
 from .model import Difficulty, Kind, Question, Quiz, QuizOptions
 from .ranker import diversity, floor, rank_scores
 from .registry import Context, builder_for
-from .text import normalize, token_f1
+from .text import normalize, token_f1, word_to_int
 from .validate import problems
 
 MAX_COUNT = 200
@@ -98,12 +98,36 @@ def fact_questions(ctx: Context, fact: Fact, kinds: Sequence[Kind]) -> list[Ques
     only the facts that have one, so it learns to order what the quiz can really ask."""
     if not _has_finite_verb(ctx.doc, fact.sentence):
         return []  # a fragment the splitter cut ("2 in eutrophic water bodies.")
+    if count_listed(ctx, fact):
+        return []
     return [
         question
         for kind in kinds
         for question in builder_for(kind)(ctx, fact)
         if not problems(ctx.doc, question, ctx.index)
     ]
+
+
+_LIST_AFTER = re.compile(r"\s*[(:]\s*([^()]*)")
+_ITEM_SEPARATORS = re.compile(r",|;|\band\b|\bor\b")
+
+
+def count_listed(ctx: Context, fact: Fact) -> bool:
+    """A count whose items the sentence lists right after it ("all of the three western
+    khanates (Golden Horde, Chagatai Khanate and Ilkhanate)"): a question on it, or a false
+    "four western khanates", gives itself away."""
+    if fact.type is not FactType.NUMBER:
+        return False
+    first = (fact.text.split() or [""])[0]
+    n = int(first) if first.isdigit() else word_to_int(first.lower())
+    if n is None or not 2 <= n <= 12:
+        return False
+    rest = ctx.doc.text[fact.end : ctx.doc.sentences[fact.sentence].end]
+    match = _LIST_AFTER.match(rest)
+    if match is None:
+        return False
+    items = [x for x in _ITEM_SEPARATORS.split(match.group(1)) if x.strip(" .")]
+    return len(items) == n
 
 
 def _has_finite_verb(doc: Document, sentence: int) -> bool:

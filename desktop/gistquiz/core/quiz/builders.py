@@ -16,7 +16,7 @@ from ..facts.model import Fact, FactType
 from ..language import stock_sentences
 from .model import BLANK, Difficulty, Kind, Question
 from .registry import Context, register
-from .text import contains_tokens, normalize, paired_quotes, token_f1, word_to_int
+from .text import contains_tokens, normalize, paired_quotes, token_f1
 from .validate import TF_OPTIONS
 
 log = logging.getLogger("gistquiz.core.quiz")
@@ -52,33 +52,7 @@ def _accepted(fact: Fact) -> tuple[str, ...]:
 
 def _usable(ctx: Context, fact: Fact) -> bool:
     words = len(ctx.doc.clean_sentence(fact.sentence).split())
-    return (
-        MIN_WORDS <= words <= MAX_WORDS
-        and not ctx.doc.sentences[fact.sentence].heading
-        and not count_listed(ctx, fact)
-    )
-
-
-_LIST_AFTER = re.compile(r"\s*[(:]\s*([^()]*)")
-_ITEM_SEPARATORS = re.compile(r",|;|\band\b|\bor\b")
-
-
-def count_listed(ctx: Context, fact: Fact) -> bool:
-    """A count whose items the sentence lists right after it ("all of the three western
-    khanates (Golden Horde, Chagatai Khanate and Ilkhanate)"): a question on it, or a false
-    "four western khanates", gives itself away."""
-    if fact.type is not FactType.NUMBER:
-        return False
-    first = fact.text.split()[0] if fact.text.split() else ""
-    n = word_to_int(first.lower()) if not first.isdigit() else int(first)
-    if n is None or not 2 <= n <= 12:
-        return False
-    rest = ctx.doc.text[fact.end : ctx.doc.sentences[fact.sentence].end]
-    match = _LIST_AFTER.match(rest)
-    if match is None:
-        return False
-    items = [x for x in _ITEM_SEPARATORS.split(match.group(1)) if x.strip(" .")]
-    return len(items) == n
+    return MIN_WORDS <= words <= MAX_WORDS and not ctx.doc.sentences[fact.sentence].heading
 
 
 def _complete(ctx: Context, fact: Fact) -> bool:
@@ -149,8 +123,6 @@ def _wh_candidates(ctx: Context, fact: Fact) -> list:
 
 @register(Kind.WH)
 def build_wh(ctx: Context, fact: Fact) -> list[Question]:
-    if count_listed(ctx, fact):
-        return []
     out = []
     sentence = ctx.doc.clean_sentence(fact.sentence)
     for cand in wh_candidates(ctx, fact)[:2]:
